@@ -1,0 +1,25 @@
+package org.survivorvoice;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+
+/** Survivor Voice: survivors' feedback on the agencies they met, recorded, analysed and reported safely. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class SurvivorVoiceApplication {
+
+    /** Days and quarters are UK days: a form sent at 00:30 in London belongs to that London day. */
+    @Bean
+    Clock clock() {
+        return Clock.system(ZoneId.of("Europe/London"));
+    }
+
+    public static void main(String[] args) {
+        SpringApplication.run(SurvivorVoiceApplication.class, args);
+    }
+}

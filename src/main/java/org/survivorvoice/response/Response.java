@@ -1,0 +1,40 @@
+package org.survivorvoice.response;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.survivorvoice.survey.Channel;
+
+/**
+ * One completed instrument: an anonymous form, an interview or a focus group record.
+ *
+ * <p>An anonymous response holds its answers, the instrument version, the day it arrived and the
+ * quarter, nothing else: no IP address, user agent, cookie, session or time of day. Its id is
+ * random (a MongoDB ObjectId would carry the exact second). Staff records also hold who recorded
+ * them and when, and a reference the officer can quote.
+ *
+ * @param day       ISO date: the day an anonymous response arrived, or the date of the interview or group
+ * @param quarter   the financial quarter of {@code day}, e.g. {@code 2015/16-Q2}
+ * @param reference staff records only: a short reference such as {@code SV-7K3Q-9D2M}
+ * @param answers   question id to answer, normalised by {@link AnswerValidator}
+ */
+@Document("responses")
+public record Response(
+        @Id String id,
+        String instrumentId,
+        int instrumentVersion,
+        Channel channel,
+        String day,
+        String quarter,
+        String language,
+        String reference,
+        String recordedBy,
+        Instant recordedAt,
+        Map<String, Object> answers) {
+
+    public boolean isAnonymous() {
+        return recordedBy == null;
+    }
+}

@@ -1,0 +1,122 @@
+package org.survivorvoice.security;
+
+import java.net.URI;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.survivorvoice.survey.InstrumentCatalogue;
+
+/**
+ * Three filter chains:
+ * <ol>
+ * <li>the JSON API and actuator: stateless, HTTP Basic, problem-details errors;</li>
+ * <li>the public pages (the anonymous form, the home and safety pages, assets): no session, no
+ * cookie, nothing remembered about the visitor;</li>
+ * <li>the staff pages: form login, a session cookie, CSRF tokens in every form.</li>
+ * </ol>
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+
+    /** No inline script or style anywhere; nothing from another origin. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    static final String[] PUBLIC_PAGES = {"/", "/f/**", "/safety", "/assets/**", "/webjars/**", "/favicon.ico", "/robots.txt"};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityWebFilterChain apiChain(ServerHttpSecurity http, InstrumentCatalogue catalogue) {
+        ProblemSecurityResponses problems = new ProblemSecurityResponses();
+        http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**", "/actuator/**"))
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/api/v1/instruments", "/api/v1/instruments/*").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/v1/instruments/{id}/responses")
+                        .access(new InstrumentAudienceAuthorization(catalogue))
+                        .pathMatchers("/api/v1/responses", "/api/v1/responses/**").hasRole("OFFICER")
+                        .pathMatchers("/actuator/**").hasRole("ADMIN")
+                        .anyExchange().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .headers(SecurityConfiguration::headers);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityWebFilterChain publicChain(ServerHttpSecurity http) {
+        http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(PUBLIC_PAGES))
+                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                // The anonymous form's own cookie-less protection against cross-site posts lives with the form.
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .anonymous(ServerHttpSecurity.AnonymousSpec::disable)
+                .headers(SecurityConfiguration::headers);
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityWebFilterChain staffChain(ServerHttpSecurity http) {
+        http.authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/login").permitAll()
+                        .pathMatchers("/admin/**").hasRole("ADMIN")
+                        .pathMatchers("/staff/records/**", "/staff/drafts/**").hasRole("OFFICER")
+                        .anyExchange().authenticated())
+                .formLogin(form -> form
+                        .loginPage("/login")
+                        .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/staff"))
+                        .authenticationFailureHandler(new RedirectServerAuthenticationFailureHandler("/login?error")))
+                .logout(logout -> logout
+                        .logoutUrl("/logout")
+                        .logoutSuccessHandler(redirectTo("/login?signed-out")))
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .headers(SecurityConfiguration::headers);
+        return http.build();
+    }
+
+    private static RedirectServerLogoutSuccessHandler redirectTo(String location) {
+        RedirectServerLogoutSuccessHandler handler = new RedirectServerLogoutSuccessHandler();
+        handler.setLogoutSuccessUrl(URI.create(location));
+        return handler;
+    }
+
+    private static void headers(ServerHttpSecurity.HeaderSpec headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                .frameOptions(frames -> frames.mode(Mode.DENY))
+                .permissionsPolicy(permissions -> permissions.policy("camera=(), microphone=(), geolocation=(), browsing-topics=()"));
+    }
+}

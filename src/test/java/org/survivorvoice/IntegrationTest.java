@@ -1,0 +1,26 @@
+package org.survivorvoice;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole application on a random port, on the in-process engine (so tests pass offline) with
+ * its data in a fresh temporary directory, and a WebTestClient pointed at it. All classes with
+ * this annotation share one application.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "sv.storage.engine=in-process",
+        "sv.admin.username=" + TestAccounts.ADMIN,
+        "sv.admin.password=" + TestAccounts.PASSWORD})
+@AutoConfigureWebTestClient
+@ContextConfiguration(initializers = TemporaryDataDirectory.class)
+public @interface IntegrationTest {
+}
