@@ -41,7 +41,7 @@ public final class DefinitionNode {
         try {
             root = YAML.readValue(yaml, Object.class);
         } catch (JacksonException e) {
-            throw new DefinitionException(file, "", "not valid YAML: " + e.getOriginalMessage()
+            throw new DefinitionException(file, "", "not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse("").strip()
                     + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""));
         }
         if (!(root instanceof Map<?, ?> map)) {

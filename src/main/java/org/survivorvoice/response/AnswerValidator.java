@@ -63,6 +63,8 @@ public class AnswerValidator {
      * @param enforceRequired false to keep a draft with required answers still missing
      */
     public ValidatedAnswers validate(Collection<Question> questions, Map<String, ?> raw, boolean enforceRequired) {
+        Set<String> scope = new HashSet<>();
+        questions.forEach(q -> scope.add(q.id()));
         Map<String, Object> answers = new LinkedHashMap<>();
         List<AnswerError> errors = new ArrayList<>();
         for (Question question : questions) {
@@ -78,7 +80,7 @@ public class AnswerValidator {
                 continue;
             }
             int before = errors.size();
-            Object normalised = normalise(question, value, raw, answers, errors);
+            Object normalised = normalise(question, value, raw, answers, scope, errors);
             if (errors.size() == before && normalised != null) {
                 answers.put(question.id(), normalised);
             } else if (errors.size() == before && enforceRequired && question.required()) {
@@ -88,7 +90,8 @@ public class AnswerValidator {
         return new ValidatedAnswers(answers, errors);
     }
 
-    private Object normalise(Question q, Object value, Map<String, ?> raw, Map<String, Object> done, List<AnswerError> errors) {
+    private Object normalise(Question q, Object value, Map<String, ?> raw, Map<String, Object> done, Set<String> scope,
+                             List<AnswerError> errors) {
         return switch (q.type()) {
             case SCALE5 -> value instanceof String s && Scale5.fromValue(s).isPresent()
                     ? s : error(errors, q.id(), "scale5.invalid", q.text(), Scale5.allValues());
@@ -98,7 +101,7 @@ public class AnswerValidator {
             case YES_NO -> yesNo(value) != null ? yesNo(value) : error(errors, q.id(), "yes-no.invalid", q.text());
             case TEXT -> value instanceof String s ? text(q.id(), s, q.maxLength(), errors) : error(errors, q.id(), "text.type", q.text());
             case DATE -> date(q, value, errors);
-            case NUMBER -> number(q, value, raw, done, errors);
+            case NUMBER -> number(q, value, raw, done, scope, errors);
             case THEMES -> themes(q, value, errors);
             case TEXT_LIST -> textList(q, value, errors);
         };
@@ -138,7 +141,7 @@ public class AnswerValidator {
         if (length > maxLength) {
             return error(errors, field, "text.too-long", String.format("%,d", maxLength), String.format("%,d", length));
         }
-        if (text.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
+        if (text.chars().anyMatch(AnswerValidator::isControlCharacter)) {
             return error(errors, field, "text.control-characters");
         }
         // An unpaired surrogate (broken UTF-16) or U+FFFD (bytes that were not UTF-8): the text did not arrive intact.
@@ -167,7 +170,8 @@ public class AnswerValidator {
         return date.toString();
     }
 
-    private static Object number(Question q, Object value, Map<String, ?> raw, Map<String, Object> done, List<AnswerError> errors) {
+    private static Object number(Question q, Object value, Map<String, ?> raw, Map<String, Object> done, Set<String> scope,
+                                 List<AnswerError> errors) {
         Long number = wholeNumber(value);
         if (number == null) {
             return error(errors, q.id(), "number.invalid", q.text());
@@ -176,7 +180,8 @@ public class AnswerValidator {
             return error(errors, q.id(), "number.range", q.text(), q.min(), q.max());
         }
         if (q.maxOf() != null) {
-            Object cap = done.containsKey(q.maxOf()) ? done.get(q.maxOf()) : raw.get(q.maxOf());
+            // The cap counts only when valid: checked in this pass, or (outside it) already stored.
+            Object cap = scope.contains(q.maxOf()) ? done.get(q.maxOf()) : raw.get(q.maxOf());
             if (cap instanceof Number capNumber && number > capNumber.longValue()) {
                 return error(errors, q.id(), "number.max-of", q.text(), capNumber.longValue());
             }
@@ -238,7 +243,13 @@ public class AnswerValidator {
                 themes.add(Map.of("theme", theme, "finding", (String) finding));
             }
         }
-        return errors.size() > before || themes.isEmpty() ? null : themes;
+        if (errors.size() > before || themes.isEmpty()) {
+            return null;
+        }
+        // In codebook order, so that equal answers are stored equally whichever way they came.
+        List<String> order = codebook.themes().stream().map(t -> t.id()).toList();
+        themes.sort(java.util.Comparator.comparingInt(t -> order.indexOf(t.get("theme"))));
+        return themes;
     }
 
     private static Object textList(Question q, Object value, List<AnswerError> errors) {
@@ -261,6 +272,11 @@ public class AnswerValidator {
             }
         }
         return errors.size() > before || items.isEmpty() ? null : items;
+    }
+
+    /** C0 controls (but tab, line feed, carriage return), DEL and the C1 controls. */
+    static boolean isControlCharacter(int c) {
+        return (c < 0x20 && c != '\n' && c != '\r' && c != '\t') || (c >= 0x7F && c <= 0x9F);
     }
 
     private static Object blankToNull(Object value) {

@@ -59,6 +59,18 @@ final class InstrumentParser {
             sections.add(section(node, sectionIds, questions, measures));
         }
 
+        // A date question posts <id>-day, <id>-month and <id>-year; no other question may be called that.
+        for (Question date : questions.values()) {
+            if (date.type() == QuestionType.DATE) {
+                for (String part : List.of("-day", "-month", "-year")) {
+                    if (questions.containsKey(date.id() + part)) {
+                        throw root.problem("question '" + date.id() + part + "': the id is taken by the "
+                                + part.substring(1) + " field of the date question '" + date.id() + "'");
+                    }
+                }
+            }
+        }
+
         String dateQuestion = root.optionalId("dateQuestion").orElse(null);
         if (audience == Audience.STAFF && dateQuestion == null) {
             throw root.problem("'dateQuestion' is missing: a staff record needs the date that places it in a quarter");

@@ -108,6 +108,17 @@ class ResponseApiIT {
     }
 
     @Test
+    void aStaffReferenceIsUniqueInTheDatabase() {
+        Response first = new Response("dup-1-" + System.nanoTime(), "interview", 1, org.survivorvoice.survey.Channel.INTERVIEW,
+                "2015-08-14", "2015/16-Q2", "en", "SV-TEST-" + System.nanoTime() % 10000, "officer", null, Map.of());
+        mongo.insert(first).block(Duration.ofSeconds(5));
+        Response second = new Response("dup-2-" + System.nanoTime(), "interview", 1, first.channel(), first.day(), first.quarter(),
+                "en", first.reference(), "officer", null, Map.of());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> mongo.insert(second).block(Duration.ofSeconds(5)))
+                .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+    }
+
+    @Test
     void staffInstrumentsNeedAnOfficer() {
         String body = "{\"answers\":{\"interview-date\":\"2015-08-14\"}}";
         client.post().uri(INTERVIEW).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
