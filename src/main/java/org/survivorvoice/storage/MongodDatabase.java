@@ -45,14 +45,34 @@ final class MongodDatabase implements EmbeddedDatabase {
         MongodArguments arguments = MongodArguments.defaults()
                 .withUseNoJournal(false)
                 .withUseDefaultSyncDelay(true);
-        TransitionWalker.ReachedState<RunningMongodProcess> running = Mongod.instance()
+        TransitionWalker.ReachedState<RunningMongodProcess> running;
+        try {
+            running = start(directory, arguments);
+        } catch (RuntimeException e) {
+            deleteIfEmpty(directory); // leave no trace of an engine that never ran
+            throw e;
+        }
+        return new MongodDatabase(running, directory, database);
+    }
+
+    private static TransitionWalker.ReachedState<RunningMongodProcess> start(Path directory, MongodArguments arguments) {
+        return Mongod.instance()
                 .withDatabaseDir(Start.to(DatabaseDir.class).initializedWith(DatabaseDir.of(directory)))
                 .withMongodArguments(Start.to(MongodArguments.class).initializedWith(arguments))
                 .withProcessOutput(Start.to(ProcessOutput.class).initializedWith(ProcessOutput.silent()))
                 .withProgressListener(Start.to(ProgressListener.class).initializedWith(new Slf4jProgressListener(
                         org.slf4j.LoggerFactory.getLogger(MongodDatabase.class), Slf4jLevel.DEBUG)))
                 .start(VERSION);
-        return new MongodDatabase(running, directory, database);
+    }
+
+    private static void deleteIfEmpty(Path directory) {
+        try (var entries = Files.list(directory)) {
+            if (entries.findAny().isEmpty()) {
+                Files.delete(directory);
+            }
+        } catch (java.io.IOException ignored) {
+            // Only tidiness: an empty directory does not count as mongod data.
+        }
     }
 
     /** Whether an earlier run left mongod's files in the data directory. */
