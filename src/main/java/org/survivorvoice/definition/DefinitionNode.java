@@ -54,10 +54,6 @@ public final class DefinitionNode {
         return file;
     }
 
-    public String where() {
-        return where;
-    }
-
     public DefinitionException problem(String problem) {
         return new DefinitionException(file, where, problem);
     }

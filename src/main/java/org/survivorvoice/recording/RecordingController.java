@@ -34,14 +34,18 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/staff/drafts")
 class RecordingController {
 
+    private static final java.time.format.DateTimeFormatter SAVED_AT = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK);
+
     private final DraftService drafts;
     private final FormViews views;
     private final AnswerSummary summary;
+    private final java.time.Clock clock;
 
-    RecordingController(DraftService drafts, FormViews views, AnswerSummary summary) {
+    RecordingController(DraftService drafts, FormViews views, AnswerSummary summary, java.time.Clock clock) {
         this.drafts = drafts;
         this.views = views;
         this.summary = summary;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -50,7 +54,7 @@ class RecordingController {
         String done = query.containsKey("saved") ? "Draft saved" : query.containsKey("deleted") ? "Draft deleted" : null;
         return drafts.of(user.getName())
                 .map(draft -> Map.of("id", draft.id(), "title", drafts.instrument(draft).title(),
-                        "updated", draft.updatedAt().toString().substring(0, 16).replace('T', ' '),
+                        "updated", SAVED_AT.format(draft.updatedAt().atZone(clock.getZone())),
                         "href", "/staff/drafts/" + draft.id() + "/check"))
                 .collectList()
                 .map(list -> Rendering.view("staff/drafts").modelAttribute("title", "Drafts").modelAttribute("drafts", list)

@@ -15,6 +15,7 @@ import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.survivorvoice.form.AnswerSummary;
+import org.survivorvoice.period.FinancialQuarter;
 import org.survivorvoice.response.Response;
 import org.survivorvoice.response.ResponseRepository;
 import org.survivorvoice.survey.Instrument;
@@ -104,7 +105,7 @@ class RecordsController {
         row.put("title", catalogue.find(r.instrumentId()).map(Instrument::title).orElse(r.instrumentId()));
         row.put("channel", r.channel().label());
         row.put("day", r.day());
-        row.put("quarter", r.quarter().replace("-", " "));
+        row.put("quarter", FinancialQuarter.parse(r.quarter()).label());
         row.put("reference", r.reference() == null ? "Anonymous" : r.reference());
         row.put("recordedBy", r.recordedBy() == null ? "" : r.recordedBy());
         return row;

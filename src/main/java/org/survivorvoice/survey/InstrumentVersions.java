@@ -2,7 +2,6 @@ package org.survivorvoice.survey;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
@@ -86,9 +85,5 @@ public class InstrumentVersions implements SmartInitializingSingleton {
         return mongo.findById(key, InstrumentSnapshot.class)
                 .map(InstrumentSnapshot::definition)
                 .doOnNext(definition -> cache.put(key, definition));
-    }
-
-    public Optional<Instrument> current(String instrumentId) {
-        return catalogue.find(instrumentId);
     }
 }

@@ -30,10 +30,6 @@ public enum QuestionType {
         return this == SINGLE || this == MULTI;
     }
 
-    public boolean isFreeText() {
-        return this == TEXT || this == TEXT_LIST || this == THEMES;
-    }
-
     public static Optional<QuestionType> fromId(String id) {
         return Arrays.stream(values()).filter(t -> t.id.equals(id)).findFirst();
     }
