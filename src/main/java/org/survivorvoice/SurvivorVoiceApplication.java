@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 
 import org.springframework.boot.SpringApplication;
+import org.survivorvoice.analysis.nlp.AnalysisCommandLine;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +21,10 @@ public class SurvivorVoiceApplication {
     }
 
     public static void main(String[] args) {
+        if (AnalysisCommandLine.handles(args)) {
+            // evaluate / analyse / cross-validate: no web server, no database
+            System.exit(AnalysisCommandLine.run(args, System.out, System.err));
+        }
         SpringApplication.run(SurvivorVoiceApplication.class, args);
     }
 }
