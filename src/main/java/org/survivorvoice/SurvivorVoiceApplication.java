@@ -25,6 +25,12 @@ public class SurvivorVoiceApplication {
             // evaluate / analyse / cross-validate: no web server, no database
             System.exit(AnalysisCommandLine.run(args, System.out, System.err));
         }
+        if (args.length > 0 && args[0].equals("retrain")) {
+            // retrain: needs the database, not the web server (RetrainCommand does the work and exits)
+            new org.springframework.boot.builder.SpringApplicationBuilder(SurvivorVoiceApplication.class)
+                    .web(org.springframework.boot.WebApplicationType.NONE).run(args);
+            return;
+        }
         SpringApplication.run(SurvivorVoiceApplication.class, args);
     }
 }

@@ -28,8 +28,16 @@ public class AnswerSummary {
         this.codebook = codebook;
     }
 
-    /** One row of a summary list. */
-    public record Row(String question, List<String> lines, boolean answered, String changeHref, String changeLabel) {
+    /**
+     * One row of a summary list.
+     *
+     * @param notes what else the page shows about the answer (the analysis of a comment); may be empty
+     */
+    public record Row(String question, List<String> lines, boolean answered, String changeHref, String changeLabel, List<?> notes) {
+
+        public boolean hasNotes() {
+            return !notes.isEmpty();
+        }
     }
 
     public record SectionSummary(String id, String title, List<Row> rows) {
@@ -37,6 +45,12 @@ public class AnswerSummary {
 
     /** @param changeBase link prefix for "Change" (the section id is appended), or null for none */
     public List<SectionSummary> summarise(Instrument instrument, Map<String, ?> answers, String changeBase, Locale locale) {
+        return summarise(instrument, answers, changeBase, locale, questionId -> List.of());
+    }
+
+    /** @param notes for a question id, what to show beside its answer */
+    public List<SectionSummary> summarise(Instrument instrument, Map<String, ?> answers, String changeBase, Locale locale,
+                                          java.util.function.Function<String, List<?>> notes) {
         List<SectionSummary> sections = new ArrayList<>();
         for (Section section : instrument.sections()) {
             List<Row> rows = new ArrayList<>();
@@ -44,7 +58,7 @@ public class AnswerSummary {
                 Object value = answers.get(q.id());
                 List<String> lines = value == null ? List.of(messages.getMessage("answer.not-answered", null, locale)) : lines(q, value, answers, locale);
                 rows.add(new Row(q.text(), lines, value != null,
-                        changeBase == null ? null : changeBase + section.id() + "#" + q.id(), q.text()));
+                        changeBase == null ? null : changeBase + section.id() + "#" + q.id(), q.text(), notes.apply(q.id())));
             }
             sections.add(new SectionSummary(section.id(), section.title(), rows));
         }

@@ -14,6 +14,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
+import org.survivorvoice.analysis.Comment;
+import org.survivorvoice.analysis.CommentRepository;
+import org.survivorvoice.analysis.CommentViews;
 import org.survivorvoice.form.AnswerSummary;
 import org.survivorvoice.period.FinancialQuarter;
 import org.survivorvoice.response.Response;
@@ -34,12 +37,17 @@ class RecordsController {
     private final InstrumentCatalogue catalogue;
     private final InstrumentVersions versions;
     private final AnswerSummary summary;
+    private final CommentRepository comments;
+    private final CommentViews commentViews;
 
-    RecordsController(ResponseRepository responses, InstrumentCatalogue catalogue, InstrumentVersions versions, AnswerSummary summary) {
+    RecordsController(ResponseRepository responses, InstrumentCatalogue catalogue, InstrumentVersions versions, AnswerSummary summary,
+                      CommentRepository comments, CommentViews commentViews) {
         this.responses = responses;
         this.catalogue = catalogue;
         this.versions = versions;
         this.summary = summary;
+        this.comments = comments;
+        this.commentViews = commentViews;
     }
 
     @GetMapping("/staff")
@@ -84,12 +92,18 @@ class RecordsController {
         Locale locale = Pages.locale(exchange);
         return responses.findById(id)
                 .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)))
-                .flatMap(response -> versions.find(response.instrumentId(), response.instrumentVersion())
-                        .switchIfEmpty(Mono.error(new IllegalStateException("no definition of " + response.instrumentId()
-                                + " version " + response.instrumentVersion())))
-                        .map(instrument -> {
+                .flatMap(response -> Mono.zip(versions.find(response.instrumentId(), response.instrumentVersion())
+                                .switchIfEmpty(Mono.error(new IllegalStateException("no definition of " + response.instrumentId()
+                                        + " version " + response.instrumentVersion()))),
+                                comments.findByResponseId(response.id()).collectMultimap(Comment::questionId))
+                        .map(found -> {
+                            Instrument instrument = found.getT1();
+                            var analysed = found.getT2();
                             Map<String, Object> model = new HashMap<>(row(response));
-                            model.put("sections", summary.summarise(instrument, response.answers(), null, locale));
+                            model.put("sections", summary.summarise(instrument, response.answers(), null, locale,
+                                    questionId -> analysed.getOrDefault(questionId, java.util.List.of()).stream()
+                                            .sorted(java.util.Comparator.comparing(Comment::id))
+                                            .map(commentViews::summary).toList()));
                             model.put("submitted", submitted);
                             model.put("instrumentVersion", response.instrumentVersion());
                             model.put("oldVersion", catalogue.find(response.instrumentId())

@@ -19,6 +19,7 @@ import org.survivorvoice.survey.Channel;
  * @param quarter   the financial quarter of {@code day}, e.g. {@code 2015/16-Q2}
  * @param reference staff records only: a short reference such as {@code SV-7K3Q-9D2M}
  * @param answers   question id to answer, normalised by {@link AnswerValidator}
+ * @param analysisQueued whether its comments have been handed to the analysis (false until they have)
  */
 @Document("responses")
 public record Response(
@@ -32,7 +33,8 @@ public record Response(
         String reference,
         String recordedBy,
         Instant recordedAt,
-        Map<String, Object> answers) {
+        Map<String, Object> answers,
+        boolean analysisQueued) {
 
     public boolean isAnonymous() {
         return recordedBy == null;

@@ -3,30 +3,45 @@ package org.survivorvoice.response;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import org.survivorvoice.period.FinancialQuarter;
 import org.survivorvoice.survey.Instrument;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Validates and stores responses. Nothing is stored unless every answer is valid. */
 @Service
 public class ResponseService {
 
+    private static final Logger log = LoggerFactory.getLogger(ResponseService.class);
+
     private final AnswerValidator validator;
     private final ResponseRepository responses;
     private final ReferenceGenerator references;
     private final Clock clock;
+    private final List<ResponseStoredListener> listeners;
+    private final ReactiveMongoTemplate mongo;
 
-    public ResponseService(AnswerValidator validator, ResponseRepository responses, ReferenceGenerator references, Clock clock) {
+    public ResponseService(AnswerValidator validator, ResponseRepository responses, ReferenceGenerator references, Clock clock,
+                           List<ResponseStoredListener> listeners, ReactiveMongoTemplate mongo) {
         this.validator = validator;
         this.responses = responses;
         this.references = references;
         this.clock = clock;
+        this.listeners = List.copyOf(listeners);
+        this.mongo = mongo;
     }
 
     /**
@@ -52,11 +67,28 @@ public class ResponseService {
                 submitter.isAnonymous() ? null : references.next(),
                 submitter.username(),
                 submitter.isAnonymous() ? null : Instant.now(clock),
-                checked.answers());
+                checked.answers(), false);
         return responses.insert(response)
+                .flatMap(stored -> notify(stored, instrument).thenReturn(stored))
                 .onErrorResume(DuplicateKeyException.class, e -> responses.findById(id)
                         .filter(existing -> existing.instrumentId().equals(instrument.id()))
                         .switchIfEmpty(Mono.error(e)));
+    }
+
+    /**
+     * Tells the listeners, then marks the response as handed on. Their failure is logged, never the
+     * submitter's problem: the response is stored, and it is picked up again while not marked.
+     */
+    private Mono<Void> notify(Response stored, Instrument instrument) {
+        return Flux.fromIterable(listeners)
+                .concatMap(listener -> listener.stored(stored, instrument))
+                .then(mongo.updateFirst(Query.query(Criteria.where("_id").is(stored.id())),
+                        Update.update("analysisQueued", true), Response.class).then())
+                .onErrorResume(e -> {
+                    log.warn("Response stored, but its comments were not queued for analysis yet ({}); they will be later",
+                            e.getClass().getSimpleName());
+                    return Mono.empty();
+                });
     }
 
     public Mono<Response> submit(Instrument instrument, Map<String, ?> rawAnswers, Submitter submitter, Locale language) {

@@ -57,6 +57,8 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/api/v1/instruments/{id}/responses")
                         .access(new InstrumentAudienceAuthorization(catalogue))
                         .pathMatchers("/api/v1/responses", "/api/v1/responses/**").hasRole("OFFICER")
+                        .pathMatchers(HttpMethod.GET, "/api/v1/analysis").hasRole("OFFICER")
+                        .pathMatchers("/api/v1/analysis/**").hasRole("ADMIN")
                         .pathMatchers("/actuator/**").hasRole("ADMIN")
                         .anyExchange().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
@@ -93,7 +95,7 @@ class SecurityConfiguration {
         http.authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/login").permitAll()
                         .pathMatchers("/admin/**").hasRole("ADMIN")
-                        .pathMatchers("/staff/records/**", "/staff/drafts/**").hasRole("OFFICER")
+                        .pathMatchers("/staff/records/**", "/staff/drafts/**", "/staff/comments", "/staff/comments/**").hasRole("OFFICER")
                         .anyExchange().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")

@@ -14,6 +14,9 @@ import edu.stanford.nlp.stats.Counter;
  */
 public final class Features {
 
+    /** Raise when the features change: stored models trained with the old ones are then retrained. */
+    public static final int VERSION = 1;
+
     static final Set<String> INTENSIFIERS = Set.of("very", "so", "really", "extremely", "completely", "totally", "absolutely",
             "incredibly", "utterly", "truly", "such", "at all", "ever", "honestly", "literally");
     private static final Set<String> STOP = Set.of("the", "a", "an", "be", "and", "of", "to", "i", "my", "it", "that", "this",

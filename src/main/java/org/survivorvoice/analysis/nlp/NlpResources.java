@@ -19,6 +19,7 @@ public final class NlpResources {
     private final StanfordCoreNLP pipeline;
     private final Lexicon lexicon;
     private final ThemeRules rules;
+    private final String fingerprint;
 
     private NlpResources(Path directory, Codebook codebook, StanfordCoreNLP pipeline, Lexicon lexicon, ThemeRules rules) {
         this.directory = directory;
@@ -26,6 +27,30 @@ public final class NlpResources {
         this.pipeline = pipeline;
         this.lexicon = lexicon;
         this.rules = rules;
+        this.fingerprint = fingerprintOf(directory, codebook);
+    }
+
+    /** Changes whenever the codebook, the corpus, the lexicon, the rules or the features change: a model trained before is out of date. */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    private static String fingerprintOf(Path directory, Codebook codebook) {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            digest.update(("features " + Features.VERSION + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            codebook.themes().forEach(t -> digest.update((t.id() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            digest.update(Files.readAllBytes(directory.resolve("lexicon.tsv")));
+            digest.update(Files.readAllBytes(directory.resolve("rules/themes.rules")));
+            try (var files = Files.list(directory.resolve("corpus"))) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".tsv")).sorted().toList()) {
+                    digest.update(Files.readAllBytes(file));
+                }
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+        } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot read " + directory + ": " + e.getMessage(), e);
+        }
     }
 
     public static NlpResources load(Path directory, Codebook codebook) {
