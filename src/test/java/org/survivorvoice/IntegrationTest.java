@@ -18,6 +18,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "sv.storage.engine=in-process",
+        "sv.analysis.retraining-folds=2",
         "sv.admin.username=" + TestAccounts.ADMIN,
         "sv.admin.password=" + TestAccounts.PASSWORD})
 @AutoConfigureWebTestClient

@@ -38,10 +38,13 @@ public final class CommentText {
         if (latin < letters * 0.6) {
             throw new NotAnalysableException("the comment is not in the Latin alphabet; only English comments are analysed");
         }
+        // Letters with diacritics (ą, ł, ż, é, ñ …) are a few per cent of other languages' text, almost none of English.
+        long accented = text.codePoints().filter(c -> Character.isLetter(c) && c > 0x7F
+                && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN).count();
         String[] words = text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}']+");
         long english = java.util.Arrays.stream(words).filter(ENGLISH_FUNCTION_WORDS::contains).count();
         long wordCount = java.util.Arrays.stream(words).filter(w -> !w.isEmpty()).count();
-        if (wordCount >= 6 && english * 12 < wordCount) {
+        if ((accented >= 2 && accented > letters * 0.03) || (wordCount >= 10 && english * 12 < wordCount)) {
             throw new NotAnalysableException("the comment does not look like English; only English comments are analysed");
         }
         return breakRunOns(text);
