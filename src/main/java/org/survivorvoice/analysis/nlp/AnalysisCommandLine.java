@@ -23,13 +23,14 @@ import tools.jackson.databind.json.JsonMapper;
  * java -jar survivor-voice.jar cross-validate [K]     K-fold cross-validation on the project's corpus (default 5)
  * java -jar survivor-voice.jar tune                   chooses the training settings by cross-validation on the corpus
  * java -jar survivor-voice.jar lemmas FILE            each line as lemmas (for writing rules and the lexicon)
+ * java -jar survivor-voice.jar benchmark [N [T]]      throughput on N corpus comments, T threads, against plain CoreNLP
  * </pre>
  * {@code --models=DIR} points at another nlp-models folder. The model is trained from the corpus
  * in {@code nlp-models/corpus} at the start of each run (a few seconds).
  */
 public final class AnalysisCommandLine {
 
-    private static final Set<String> COMMANDS = Set.of("evaluate", "analyse", "analyze", "cross-validate", "tune", "lemmas");
+    private static final Set<String> COMMANDS = Set.of("evaluate", "analyse", "analyze", "cross-validate", "tune", "lemmas", "benchmark");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private AnalysisCommandLine() {
@@ -56,6 +57,11 @@ public final class AnalysisCommandLine {
                 case "evaluate" -> evaluate(resources, file(rest, "evaluate FILE.tsv"), out, err);
                 case "analyse", "analyze" -> analyse(resources, file(rest, "analyse FILE"), out, err);
                 case "lemmas" -> lemmas(resources, file(rest, "lemmas FILE"), out);
+                case "benchmark" -> {
+                    AnalysisBenchmark.run(resources, rest.isEmpty() ? 300 : Integer.parseInt(rest.get(0)),
+                            rest.size() < 2 ? 2 : Integer.parseInt(rest.get(1)), out);
+                    yield 0;
+                }
                 case "tune" -> {
                     Tuning.tune(resources, resources.corpus(), 5, new double[] {0.25, 0.5, 1, 2, 4}, new double[] {0.5, 1, 2, 4},
                             new double[] {0.2, 0.25, 0.3, 0.35, 0.4, 0.5}, out);
@@ -65,6 +71,9 @@ public final class AnalysisCommandLine {
             };
         } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
             err.println("error: " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            err.println("error: " + e);
             return 2;
         }
     }
