@@ -62,6 +62,33 @@ class AnalysisQueueIT {
     }
 
     @Test
+    void commentsFromTheHtmlFormAndFromAnOfficersRecordAreQueuedToo() {
+        var formResult = client.post().uri("/f/feedback").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(org.springframework.web.reactive.function.BodyInserters.fromFormData("maternity-comment",
+                        "The midwife noticed something was wrong and asked me when he was out of the room."))
+                .exchange().expectStatus().isSeeOther().expectBody().returnResult();
+        assertThat(formResult.getResponseHeaders().getLocation()).hasToString("/f/feedback/thanks");
+        await().atMost(SOON).pollInterval(Duration.ofMillis(300)).until(() -> comments.findAll()
+                .filter(c -> c.text().startsWith("The midwife noticed")).filter(c -> c.status() == CommentStatus.DONE).hasElements().block());
+
+        var officer = org.survivorvoice.StaffBrowser.signIn(client, TestAccounts.OFFICER, TestAccounts.PASSWORD);
+        var page = officer.submit("/staff/drafts", org.survivorvoice.StaffBrowser.form("instrument", "focus-group"));
+        String about = page.selectFirst("main form[method=post]").attr("action");
+        page = officer.submit(about, org.survivorvoice.StaffBrowser.form("focus-group-date-day", "3", "focus-group-date-month", "3",
+                "focus-group-date-year", "2016", "area", "housing", "participants", "6", "action", "later"));
+        String draft = about.substring(0, about.indexOf("/sections/"));
+        var notes = officer.get(draft + "/sections/officer-notes");
+        officer.submit(draft + "/sections/officer-notes", org.survivorvoice.StaffBrowser.form("notes",
+                "The group felt the council did not understand why they could not stay in the area.", "action", "continue"));
+        var record = officer.submit(officer.get(draft + "/check").selectFirst("form[action$=/submit]").attr("action"),
+                org.survivorvoice.StaffBrowser.form());
+        String responseId = draft.substring(draft.lastIndexOf('/') + 1);
+        assertThat(record.select(".govuk-panel__title").text()).isEqualTo("Record submitted");
+        assertThat(awaitFinished(responseId + "/notes").status()).isEqualTo(CommentStatus.DONE);
+        assertThat(notes.select("textarea[name=notes]")).hasSize(1);
+    }
+
+    @Test
     void anInterviewCommentCarriesTheClientsOwnRatingOfThatAgency() {
         Map<String, Object> answers = new HashMap<>(ResponseApiITData.completeInterview("2016-02-01"));
         answers.put("housing-rating", "positive");
