@@ -1,13 +1,11 @@
 package org.survivorvoice.analysis;
 
 import java.time.Duration;
-import java.util.Map;
 
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.LinkedMultiValueMap;
 import org.survivorvoice.IntegrationTest;
@@ -61,11 +59,8 @@ class AnalysisAdminIT {
     @Test
     void retrainingComparesBeforeAndAfterAndReportsIt() {
         // a correction to learn from
-        String response = (String) client.post().uri("/api/v1/instruments/feedback/responses").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("answers", Map.of("a-and-e-comment", "The nurse noticed my bruises and asked me gently if I was safe at home.")))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
-        String id = response + "/a-and-e-comment";
-        await().atMost(AnalysisQueueIT.SOON).until(() -> comments.findById(id).block().status() == CommentStatus.DONE);
+        String id = AnalysedComments.submitAndWait(client, comments, "a-and-e-comment",
+                "The nurse noticed my bruises and asked me gently if I was safe at home.");
         StaffBrowser officer = StaffBrowser.signIn(client, TestAccounts.OFFICER, TestAccounts.PASSWORD);
         officer.get("/staff/comments/" + id);
         var review = new LinkedMultiValueMap<String, String>();

@@ -8,7 +8,6 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.LinkedMultiValueMap;
 import org.survivorvoice.IntegrationTest;
@@ -118,15 +117,7 @@ class CommentReviewIT {
         assertThat(officer.request("/staff/comments/no-such/comment").getStatus().value()).isEqualTo(404);
     }
 
-    /** Submits an anonymous comment about the GP and waits for its analysis; returns the comment id. */
     private String analysedComment(String text) {
-        String response = (String) client.post().uri("/api/v1/instruments/feedback/responses").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("answers", Map.of("gp-comment", text)))
-                .exchange().expectStatus().isCreated()
-                .expectBody(Map.class).returnResult().getResponseBody().get("id");
-        String id = response + "/gp-comment";
-        await().atMost(AnalysisQueueIT.SOON).pollInterval(Duration.ofMillis(300))
-                .until(() -> comments.findById(id).block().status() == CommentStatus.DONE);
-        return id;
+        return AnalysedComments.submitAndWait(client, comments, "gp-comment", text);
     }
 }
