@@ -63,8 +63,8 @@ public final class AnalysisCommandLine {
                     yield 0;
                 }
                 case "tune" -> {
-                    Tuning.tune(resources, resources.corpus(), 5, new double[] {0.25, 0.5, 1, 2, 4}, new double[] {0.5, 1, 2, 4},
-                            new double[] {0.2, 0.25, 0.3, 0.35, 0.4, 0.5}, out);
+                    Tuning.tune(resources, resources.corpus(), 5, new double[] {0.5, 1, 2, 4}, new double[] {0.25, 0.5, 1, 2, 4, 8},
+                            new double[] {0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5}, out);
                     yield 0;
                 }
                 default -> crossValidate(resources, rest.isEmpty() ? 5 : Integer.parseInt(rest.get(0)), out, err);

@@ -12,5 +12,5 @@ import java.io.Serializable;
  */
 public record TrainingSettings(double sentimentSigma, double themeSigma, double themeThreshold) implements Serializable {
 
-    public static final TrainingSettings DEFAULT = new TrainingSettings(1.0, 0.5, 0.2);
+    public static final TrainingSettings DEFAULT = new TrainingSettings(1.0, 1.0, 0.2);
 }
