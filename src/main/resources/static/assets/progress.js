@@ -13,7 +13,7 @@ export function followProgress(root = document) {
           const span = box.querySelector(`[data-progress="${field}"]`);
           if (span) span.textContent = progress[field];
         }
-        if (progress.pending > 0) setTimeout(update, 2000);
+        if (progress.pending > 0 || progress.running) setTimeout(update, 2000);
       } catch (e) {
         // the refresh link still works
       }

@@ -56,7 +56,11 @@ class AnalysisWorker implements SmartLifecycle {
     private final ModelStore store;
     private volatile Disposable loop;
 
-    AnalysisWorker(ReactiveMongoTemplate mongo, ModelStore store, AnalysisEngine engine, AnalysisProperties properties, Clock clock) {
+    private final java.util.List<CommentLabelsListener> labelsChanged;
+
+    AnalysisWorker(ReactiveMongoTemplate mongo, ModelStore store, AnalysisEngine engine, AnalysisProperties properties, Clock clock,
+                   java.util.List<CommentLabelsListener> labelsChanged) {
+        this.labelsChanged = labelsChanged;
         this.mongo = mongo;
         this.store = store;
         this.engine = engine;
@@ -150,7 +154,8 @@ class AnalysisWorker implements SmartLifecycle {
         return Mono.fromCallable(() -> engine.analyser().analyse(comment.text(), comment.agency()))
                 .subscribeOn(scheduler)
                 .timeout(ANALYSIS_TIMEOUT)
-                .flatMap(analysis -> finish(comment, done(comment, analysis, model, generation)))
+                .flatMap(analysis -> finish(comment, done(comment, analysis, model, generation))
+                        .then(Mono.<Void>fromRunnable(() -> labelsChanged.forEach(listener -> listener.labelsChanged(comment.id())))))
                 .onErrorResume(NotAnalysableException.class,
                         e -> finish(comment, closed(CommentStatus.NOT_ANALYSABLE, e.getMessage(), generation)))
                 .onErrorResume(e -> finish(comment, failed(comment, e, generation)))
@@ -167,7 +172,7 @@ class AnalysisWorker implements SmartLifecycle {
                 model);
         Update update = closed(CommentStatus.DONE, null, generation).set("machine", machine);
         if (comment.human() == null) {
-            update.set("effective", new Comment.Labels(machine.sentiment(), analysis.themeIds(), "machine"));
+            update.set("effective", new Comment.Labels(machine.sentiment(), analysis.themeIds(), "machine")).set("recount", true);
         }
         return update;
     }

@@ -20,6 +20,8 @@ import org.survivorvoice.survey.Channel;
  * @param rating       the client's own rating of the agency the comment is about (scale5 value), if any
  * @param officerTheme for a focus group finding: the theme the officer filed it under
  * @param generation   the analysis run that produced {@code machine}
+ * @param counted      the labels counted in the report aggregates (null: none yet)
+ * @param recount      set with every change of {@code effective}, cleared once the aggregates follow it
  */
 @Document("comments")
 public record Comment(
@@ -43,7 +45,9 @@ public record Comment(
         int generation,
         MachineLabels machine,
         HumanLabels human,
-        Labels effective) {
+        Labels effective,
+        Labels counted,
+        boolean recount) {
 
     /** What the analysis suggested. @param model the model version that suggested it */
     public record MachineLabels(String sentiment, double confidence, List<String> sentimentEvidence, List<ThemeEvidence> themes,

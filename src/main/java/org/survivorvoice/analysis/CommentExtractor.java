@@ -60,6 +60,6 @@ final class CommentExtractor {
                                    String officerTheme) {
         return new Comment(response.id() + "/" + key, response.id(), response.instrumentId(), response.channel(), question.id(),
                 question.agency(), response.quarter(), kind, text, rating, officerTheme, CommentStatus.PENDING, 0, null,
-                null, null, null, 0, null, null, null);
+                null, null, null, 0, null, null, null, null, false);
     }
 }

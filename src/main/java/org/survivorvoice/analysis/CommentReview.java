@@ -24,11 +24,14 @@ import reactor.core.publisher.Mono;
 public class CommentReview {
 
     private final ReactiveMongoTemplate mongo;
+    private final java.util.List<CommentLabelsListener> labelsChanged;
     private final CommentRepository comments;
     private final Codebook codebook;
     private final Clock clock;
 
-    CommentReview(ReactiveMongoTemplate mongo, CommentRepository comments, Codebook codebook, Clock clock) {
+    CommentReview(ReactiveMongoTemplate mongo, CommentRepository comments, Codebook codebook, Clock clock,
+                  java.util.List<CommentLabelsListener> labelsChanged) {
+        this.labelsChanged = labelsChanged;
         this.mongo = mongo;
         this.comments = comments;
         this.codebook = codebook;
@@ -53,9 +56,10 @@ public class CommentReview {
                             || !Set.copyOf(machineThemes(comment)).equals(Set.copyOf(chosen));
                     Comment.HumanLabels human = new Comment.HumanLabels(sentiment, chosen, officer, Instant.now(clock), corrected);
                     return mongo.findAndModify(Query.query(Criteria.where("_id").is(commentId)),
-                            new Update().set("human", human).set("effective", new Comment.Labels(sentiment, chosen, "officer")),
+                            new Update().set("human", human).set("effective", new Comment.Labels(sentiment, chosen, "officer")).set("recount", true),
                             org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(true), Comment.class);
-                });
+                })
+                .doOnNext(reviewed -> labelsChanged.forEach(listener -> listener.labelsChanged(reviewed.id())));
     }
 
     static List<String> machineThemes(Comment comment) {

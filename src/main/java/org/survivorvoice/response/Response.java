@@ -20,6 +20,7 @@ import org.survivorvoice.survey.Channel;
  * @param reference staff records only: a short reference such as {@code SV-7K3Q-9D2M}
  * @param answers   question id to answer, normalised by {@link AnswerValidator}
  * @param analysisQueued whether its comments have been handed to the analysis (false until they have)
+ * @param aggregated     whether its answers are counted in the report aggregates (false until they are)
  */
 @Document("responses")
 public record Response(
@@ -34,7 +35,8 @@ public record Response(
         String recordedBy,
         Instant recordedAt,
         Map<String, Object> answers,
-        boolean analysisQueued) {
+        boolean analysisQueued,
+        boolean aggregated) {
 
     public boolean isAnonymous() {
         return recordedBy == null;

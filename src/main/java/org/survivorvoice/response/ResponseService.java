@@ -67,7 +67,7 @@ public class ResponseService {
                 submitter.isAnonymous() ? null : references.next(),
                 submitter.username(),
                 submitter.isAnonymous() ? null : Instant.now(clock),
-                checked.answers(), false);
+                checked.answers(), false, false);
         return responses.insert(response)
                 .flatMap(stored -> notify(stored, instrument).thenReturn(stored))
                 .onErrorResume(DuplicateKeyException.class, e -> responses.findById(id)

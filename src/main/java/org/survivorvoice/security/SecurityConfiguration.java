@@ -59,6 +59,8 @@ class SecurityConfiguration {
                         .pathMatchers("/api/v1/responses", "/api/v1/responses/**").hasRole("OFFICER")
                         .pathMatchers(HttpMethod.GET, "/api/v1/analysis").hasRole("OFFICER")
                         .pathMatchers("/api/v1/analysis/**").hasRole("ADMIN")
+                        .pathMatchers("/api/v1/reports/rebuild").hasRole("ADMIN")
+                        .pathMatchers(HttpMethod.GET, "/api/v1/reports/**").hasAnyRole("READER", "OFFICER")
                         .pathMatchers("/actuator/**").hasRole("ADMIN")
                         .anyExchange().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
@@ -96,6 +98,7 @@ class SecurityConfiguration {
                         .pathMatchers("/login").permitAll()
                         .pathMatchers("/admin/**").hasRole("ADMIN")
                         .pathMatchers("/staff/records/**", "/staff/drafts/**", "/staff/comments", "/staff/comments/**").hasRole("OFFICER")
+                        .pathMatchers(HttpMethod.GET, "/reports", "/reports/**").hasAnyRole("READER", "OFFICER")
                         .anyExchange().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")

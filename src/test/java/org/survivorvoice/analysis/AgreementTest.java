@@ -54,6 +54,6 @@ class AgreementTest {
                 CommentStatus.DONE, 1, null, null, null, null, 1,
                 new Comment.MachineLabels(machineSentiment, 0.9, List.of(),
                         machineThemes.stream().map(t -> new Comment.ThemeEvidence(t, 0.9, List.of())).toList(), "m"),
-                new Comment.HumanLabels(humanSentiment, humanThemes, "officer", Instant.EPOCH, true), null);
+                new Comment.HumanLabels(humanSentiment, humanThemes, "officer", Instant.EPOCH, true), null, null, false);
     }
 }

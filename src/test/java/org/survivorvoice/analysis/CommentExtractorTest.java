@@ -25,7 +25,7 @@ class CommentExtractorTest {
                         "police-rating", "negative", "police-comment", "Nobody called back.",
                         "gp-rating", "no_experience", "gp-comment", "Never went.",
                         "barriers-comment", "I did not know where to go.",
-                        "interview-language", "english"), false);
+                        "interview-language", "english"), false, false);
 
         List<Comment> comments = CommentExtractor.comments(response, interview);
 

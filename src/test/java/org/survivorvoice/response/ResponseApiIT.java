@@ -52,7 +52,8 @@ class ResponseApiIT {
         Document stored = mongo.findById(id, Document.class, "responses").block(Duration.ofSeconds(5));
         assertThat(stored).isNotNull();
         assertThat(stored.keySet()).containsExactlyInAnyOrder(
-                "_id", "instrumentId", "instrumentVersion", "channel", "day", "quarter", "language", "answers", "analysisQueued", "_class");
+                "_id", "instrumentId", "instrumentVersion", "channel", "day", "quarter", "language", "answers", "analysisQueued", "aggregated",
+                "_class");
         assertThat(stored.get("day")).isEqualTo(LocalDate.now(ZoneId.of("Europe/London")).toString());
         assertThat(stored.get("language")).isEqualTo("pl");
         assertThat(stored.get("answers", Document.class)).containsExactlyInAnyOrderEntriesOf(
@@ -110,10 +111,10 @@ class ResponseApiIT {
     @Test
     void aStaffReferenceIsUniqueInTheDatabase() {
         Response first = new Response("dup-1-" + System.nanoTime(), "interview", 1, org.survivorvoice.survey.Channel.INTERVIEW,
-                "2015-08-14", "2015/16-Q2", "en", "SV-TEST-" + System.nanoTime() % 10000, "officer", null, Map.of(), true);
+                "2015-08-14", "2015/16-Q2", "en", "SV-TEST-" + System.nanoTime() % 10000, "officer", null, Map.of(), true, true);
         mongo.insert(first).block(Duration.ofSeconds(5));
         Response second = new Response("dup-2-" + System.nanoTime(), "interview", 1, first.channel(), first.day(), first.quarter(),
-                "en", first.reference(), "officer", null, Map.of(), true);
+                "en", first.reference(), "officer", null, Map.of(), true, true);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> mongo.insert(second).block(Duration.ofSeconds(5)))
                 .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
     }

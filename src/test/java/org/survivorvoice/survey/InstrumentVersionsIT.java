@@ -41,7 +41,7 @@ class InstrumentVersionsIT {
         start(v1);
 
         Response old = new Response("resp-" + id, id, 1, v1.channel(), "2015-08-01", "2015/16-Q2", "en", null, null, null,
-                Map.of("police-rating", "positive", "extra", "Kept in the old wording"), true);
+                Map.of("police-rating", "positive", "extra", "Kept in the old wording"), true, false);
         mongo.insert(old).block(Duration.ofSeconds(5));
 
         // same version, new wording only: allowed, and the stored copy takes the new wording
