@@ -1,5 +1,7 @@
 package org.survivorvoice.web;
 
+import java.util.List;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -21,6 +23,8 @@ import reactor.core.publisher.Mono;
  * <li>form data that cannot be decoded (a broken percent escape such as {@code %Z}) is a 400, not
  * the decoder's IllegalArgumentException turned into a 500.</li>
  * </ul>
+ * A {@link LargeBodyRoute} allows more on its own addresses (a declared length over its limit is a
+ * 413 with its message); what reads such a body holds one without a length to the same limit.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -29,11 +33,20 @@ class RequestBodyGuard implements WebFilter {
     static final long LIMIT_BYTES = 64 * 1024;
     static final String MESSAGE = "The request is larger than 64 KB. Nothing was stored.";
 
+    private final List<LargeBodyRoute> largeBodyRoutes;
+
+    RequestBodyGuard(List<LargeBodyRoute> largeBodyRoutes) {
+        this.largeBodyRoutes = List.copyOf(largeBodyRoutes);
+    }
+
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        LargeBodyRoute route = largeBodyRoutes.stream()
+                .filter(r -> r.pattern().matches(exchange.getRequest().getPath().pathWithinApplication()))
+                .findFirst().orElse(null);
         long length = exchange.getRequest().getHeaders().getContentLength();
-        if (length > LIMIT_BYTES) {
-            return Mono.error(new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, MESSAGE));
+        if (length > (route == null ? LIMIT_BYTES : route.maxBytes())) {
+            return Mono.error(new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, route == null ? MESSAGE : route.message()));
         }
         return chain.filter(new ServerWebExchangeDecorator(exchange) {
             @Override
