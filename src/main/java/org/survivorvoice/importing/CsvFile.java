@@ -96,10 +96,11 @@ record CsvFile(List<String> header, List<Row> rows, List<ImportProblem> problems
                     }
                     record = records.next();
                 } catch (UncheckedIOException e) {
-                    problems.add(new ImportProblem(nextLineWithText(text, lineStarts, linesRead), null, BROKEN_QUOTES));
+                    problems.add(new ImportProblem(firstLineWithText(text, lineStarts, (int) linesRead + 1), null, BROKEN_QUOTES));
                     break;
                 }
-                int line = lineOf(lineStarts, record.getCharacterPosition());
+                // The position is where the parser began, before any empty lines it skipped.
+                int line = firstLineWithText(text, lineStarts, lineOf(lineStarts, record.getCharacterPosition()));
                 List<String> cells = record.toList();
                 if (!headerRead) {
                     headerRead = true;
@@ -177,9 +178,8 @@ record CsvFile(List<String> header, List<Row> rows, List<ImportProblem> problems
         return found >= 0 ? found + 1 : -found - 1;
     }
 
-    /** The first line after the first {@code linesRead} lines that is not empty (where a broken record starts). */
-    private static int nextLineWithText(String text, int[] lineStarts, long linesRead) {
-        int line = (int) linesRead + 1;
+    /** {@code line}, or the first line after it that is not empty (the parser skips empty lines). */
+    private static int firstLineWithText(String text, int[] lineStarts, int line) {
         while (line < lineStarts.length && text.substring(lineStarts[line - 1], lineStarts[line]).isBlank()) {
             line++;
         }
