@@ -5,9 +5,11 @@ import java.util.Objects;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
+import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.LinkedMultiValueMap;
@@ -83,6 +85,29 @@ public final class StaffBrowser {
                 })
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(BodyInserters.fromFormData(withToken))
+                .exchange().expectBody().returnResult();
+        remember(result);
+        return result;
+    }
+
+    /**
+     * POSTs a multipart form (a file upload) with the session cookie and, unless {@code parts} has one,
+     * the CSRF token of the last page seen.
+     */
+    public EntityExchangeResult<byte[]> postMultipart(String path, MultipartBodyBuilder parts) {
+        MultiValueMap<String, HttpEntity<?>> body = parts.build();
+        if (csrfToken != null && !body.containsKey("_csrf")) {
+            parts.part("_csrf", csrfToken);
+            body = parts.build();
+        }
+        EntityExchangeResult<byte[]> result = client.post().uri(path).accept(MediaType.TEXT_HTML)
+                .cookies(cookies -> {
+                    if (session != null) {
+                        cookies.add(SESSION_COOKIE, session);
+                    }
+                })
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(body))
                 .exchange().expectBody().returnResult();
         remember(result);
         return result;
