@@ -5,7 +5,6 @@ import java.util.Objects;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
@@ -77,17 +76,7 @@ public final class StaffBrowser {
         if (csrfToken != null && !withToken.containsKey("_csrf")) {
             withToken.add("_csrf", csrfToken);
         }
-        EntityExchangeResult<byte[]> result = client.post().uri(path).accept(MediaType.TEXT_HTML)
-                .cookies(cookies -> {
-                    if (session != null) {
-                        cookies.add(SESSION_COOKIE, session);
-                    }
-                })
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData(withToken))
-                .exchange().expectBody().returnResult();
-        remember(result);
-        return result;
+        return send(postTo(path).contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData(withToken)));
     }
 
     /**
@@ -95,20 +84,23 @@ public final class StaffBrowser {
      * the CSRF token of the last page seen.
      */
     public EntityExchangeResult<byte[]> postMultipart(String path, MultipartBodyBuilder parts) {
-        MultiValueMap<String, HttpEntity<?>> body = parts.build();
-        if (csrfToken != null && !body.containsKey("_csrf")) {
+        if (csrfToken != null && !parts.build().containsKey("_csrf")) {
             parts.part("_csrf", csrfToken);
-            body = parts.build();
         }
-        EntityExchangeResult<byte[]> result = client.post().uri(path).accept(MediaType.TEXT_HTML)
+        return send(postTo(path).contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(parts.build())));
+    }
+
+    private WebTestClient.RequestBodySpec postTo(String path) {
+        return client.post().uri(path).accept(MediaType.TEXT_HTML)
                 .cookies(cookies -> {
                     if (session != null) {
                         cookies.add(SESSION_COOKIE, session);
                     }
-                })
-                .contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(BodyInserters.fromMultipartData(body))
-                .exchange().expectBody().returnResult();
+                });
+    }
+
+    private EntityExchangeResult<byte[]> send(WebTestClient.RequestHeadersSpec<?> request) {
+        EntityExchangeResult<byte[]> result = request.exchange().expectBody().returnResult();
         remember(result);
         return result;
     }

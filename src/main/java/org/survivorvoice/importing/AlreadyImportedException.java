@@ -24,7 +24,7 @@ class AlreadyImportedException extends RuntimeException {
     /** What the officer is told. */
     @Override
     public String getMessage() {
-        String interviews = earlier.interviews() == 1 ? "1 interview" : String.format("%,d interviews", earlier.interviews());
+        String interviews = ImportCheck.interviews(earlier.interviews());
         return earlier.state() == ImportRecord.State.RUNNING
                 ? "This file is being imported now (" + interviews + ", started by " + earlier.importedBy() + " on "
                         + WHEN.format(earlier.startedAt()) + "). Nothing was imported again."

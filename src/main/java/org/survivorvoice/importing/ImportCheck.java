@@ -31,6 +31,11 @@ record ImportCheck(String fingerprint, List<ImportProblem> problems, int problem
 
     /** "3 interviews" */
     String interviews() {
-        return answers.size() == 1 ? "1 interview" : String.format("%,d interviews", answers.size());
+        return interviews(answers.size());
+    }
+
+    /** "1 interview", "1,200 interviews" */
+    static String interviews(int count) {
+        return count == 1 ? "1 interview" : String.format("%,d interviews", count);
     }
 }

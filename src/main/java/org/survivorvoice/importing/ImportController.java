@@ -107,7 +107,7 @@ class ImportController {
                 .map(record -> {
                     Map<String, Object> model = new HashMap<>();
                     model.put("title", "Interviews imported");
-                    model.put("interviews", record.interviews() == 1 ? "1 interview" : String.format("%,d interviews", record.interviews()));
+                    model.put("interviews", ImportCheck.interviews(record.interviews()));
                     model.put("quarters", record.byQuarter().entrySet().stream()
                             .map(e -> Map.of("label", FinancialQuarter.parse(e.getKey()).label(), "count", e.getValue()))
                             .toList());

@@ -266,8 +266,7 @@ class InterviewImportIT {
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.problems[0].message").isEqualTo("Must be 5,000 characters or fewer (this is 200,000)");
 
-        StaffBrowser officer = signedInOfficer();
-        officer.get("/staff/import");
+        StaffBrowser officer = officerOnTheImportPage();
         EntityExchangeResult<byte[]> page = officer.postMultipart("/staff/import", upload(huge, "check"));
         assertThat(page.getStatus().value()).isEqualTo(413);
         assertThat(StaffBrowser.parse(page).text()).contains(tooLarge);
@@ -314,8 +313,7 @@ class InterviewImportIT {
     void anOfficerChecksAFileImportsItAndCannotImportItAgain() {
         byte[] file = validFile().getBytes(StandardCharsets.UTF_8);
         long before = count();
-        StaffBrowser officer = signedInOfficer();
-        officer.get("/staff/import");
+        StaffBrowser officer = officerOnTheImportPage();
 
         EntityExchangeResult<byte[]> checked = officer.postMultipart("/staff/import", upload(file, "check"));
         assertThat(checked.getStatus().value()).isEqualTo(200);
@@ -352,8 +350,7 @@ class InterviewImportIT {
     void thePageListsEveryProblemOfABadFileAndImportsNothing() {
         byte[] file = fileWithTwoBadRows().getBytes(StandardCharsets.UTF_8);
         long before = count();
-        StaffBrowser officer = signedInOfficer();
-        officer.get("/staff/import");
+        StaffBrowser officer = officerOnTheImportPage();
 
         for (String action : List.of("check", "import")) {
             EntityExchangeResult<byte[]> result = officer.postMultipart("/staff/import", upload(file, action));
@@ -376,8 +373,7 @@ class InterviewImportIT {
     void anUploadNeedsTheFormsCsrfToken() {
         byte[] file = validFile().getBytes(StandardCharsets.UTF_8);
         long before = count();
-        StaffBrowser officer = signedInOfficer();
-        officer.get("/staff/import");
+        StaffBrowser officer = officerOnTheImportPage();
 
         MultipartBodyBuilder forged = upload(file, "import");
         forged.part("_csrf", "not-the-token");
@@ -390,8 +386,7 @@ class InterviewImportIT {
 
     @Test
     void aBrokenUploadIsA4xx() {
-        StaffBrowser officer = signedInOfficer();
-        officer.get("/staff/import");
+        StaffBrowser officer = officerOnTheImportPage();
         long before = count();
         client.post().uri("/staff/import").cookie(StaffBrowser.SESSION_COOKIE, officer.session()).accept(MediaType.TEXT_HTML)
                 .header(HttpHeaders.CONTENT_TYPE, "multipart/form-data; boundary=xyz")
@@ -453,6 +448,13 @@ class InterviewImportIT {
 
     private StaffBrowser signedInOfficer() {
         return StaffBrowser.signIn(client, TestAccounts.OFFICER, TestAccounts.PASSWORD);
+    }
+
+    /** Signed in, with the import page (and its CSRF token) open. */
+    private StaffBrowser officerOnTheImportPage() {
+        StaffBrowser officer = signedInOfficer();
+        officer.get("/staff/import");
+        return officer;
     }
 
     private static MultipartBodyBuilder upload(byte[] file, String action) {
