@@ -8,6 +8,7 @@ import org.jsoup.nodes.Document;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
+import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.LinkedMultiValueMap;
@@ -75,15 +76,31 @@ public final class StaffBrowser {
         if (csrfToken != null && !withToken.containsKey("_csrf")) {
             withToken.add("_csrf", csrfToken);
         }
-        EntityExchangeResult<byte[]> result = client.post().uri(path).accept(MediaType.TEXT_HTML)
+        return send(postTo(path).contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData(withToken)));
+    }
+
+    /**
+     * POSTs a multipart form (a file upload) with the session cookie and, unless {@code parts} has one,
+     * the CSRF token of the last page seen.
+     */
+    public EntityExchangeResult<byte[]> postMultipart(String path, MultipartBodyBuilder parts) {
+        if (csrfToken != null && !parts.build().containsKey("_csrf")) {
+            parts.part("_csrf", csrfToken);
+        }
+        return send(postTo(path).contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(parts.build())));
+    }
+
+    private WebTestClient.RequestBodySpec postTo(String path) {
+        return client.post().uri(path).accept(MediaType.TEXT_HTML)
                 .cookies(cookies -> {
                     if (session != null) {
                         cookies.add(SESSION_COOKIE, session);
                     }
-                })
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData(withToken))
-                .exchange().expectBody().returnResult();
+                });
+    }
+
+    private EntityExchangeResult<byte[]> send(WebTestClient.RequestHeadersSpec<?> request) {
+        EntityExchangeResult<byte[]> result = request.exchange().expectBody().returnResult();
         remember(result);
         return result;
     }

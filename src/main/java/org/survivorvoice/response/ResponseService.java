@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,21 +59,53 @@ public class ResponseService {
         if (!checked.isValid()) {
             return Mono.error(new InvalidAnswersException(checked.errors()));
         }
-        LocalDate day = instrument.isAnonymous()
-                ? LocalDate.now(clock)
-                : LocalDate.parse((String) checked.answers().get(instrument.dateQuestion()));
-        Response response = new Response(
-                id, instrument.id(), instrument.version(), instrument.channel(),
-                day.toString(), FinancialQuarter.of(day).toString(), language.getLanguage(),
-                submitter.isAnonymous() ? null : references.next(),
-                submitter.username(),
-                submitter.isAnonymous() ? null : Instant.now(clock),
-                checked.answers(), false, false);
+        Response response = newResponse(instrument, checked.answers(), submitter, language, id);
         return responses.insert(response)
                 .flatMap(stored -> notify(stored, instrument).thenReturn(stored))
                 .onErrorResume(DuplicateKeyException.class, e -> responses.findById(id)
                         .filter(existing -> existing.instrumentId().equals(instrument.id()))
                         .switchIfEmpty(Mono.error(e)));
+    }
+
+    /**
+     * Stores answers that {@link AnswerValidator} has already checked (an import of historic records),
+     * all or none: if any insert fails, the responses of the batch already stored are removed again
+     * and the error is passed on. The listeners are not told yet: {@link #announce} does that.
+     *
+     * @param ids a new id for each answers, in the same order
+     */
+    public Mono<List<Response>> storeAll(Instrument instrument, List<Map<String, Object>> answers, Submitter submitter,
+                                         Locale language, List<String> ids) {
+        List<Response> batch = IntStream.range(0, answers.size())
+                .mapToObj(i -> newResponse(instrument, answers.get(i), submitter, language, ids.get(i))).toList();
+        // Our ids and references both: a document that was there before under one of the ids stays.
+        Query ours = Query.query(Criteria.where("_id").in(ids).and("reference").in(batch.stream().map(Response::reference).toList()));
+        return responses.insert(batch).collectList()
+                .onErrorResume(failure -> mongo.remove(ours, Response.class)
+                        .onErrorResume(e -> {
+                            log.error("A batch of {} responses failed part way and what it stored could not be removed ({})",
+                                    batch.size(), e.getClass().getSimpleName());
+                            return Mono.empty();
+                        })
+                        .then(Mono.error(failure)));
+    }
+
+    /** Tells the listeners about responses stored by {@link #storeAll}, one after another. */
+    public Mono<Void> announce(List<Response> stored, Instrument instrument) {
+        return Flux.fromIterable(stored).concatMap(response -> notify(response, instrument)).then();
+    }
+
+    private Response newResponse(Instrument instrument, Map<String, Object> answers, Submitter submitter, Locale language, String id) {
+        LocalDate day = instrument.isAnonymous()
+                ? LocalDate.now(clock)
+                : LocalDate.parse((String) answers.get(instrument.dateQuestion()));
+        return new Response(
+                id, instrument.id(), instrument.version(), instrument.channel(),
+                day.toString(), FinancialQuarter.of(day).toString(), language.getLanguage(),
+                submitter.isAnonymous() ? null : references.next(),
+                submitter.username(),
+                submitter.isAnonymous() ? null : Instant.now(clock),
+                answers, false, false);
     }
 
     /**

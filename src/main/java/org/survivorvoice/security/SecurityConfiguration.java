@@ -15,6 +15,7 @@ import org.springframework.security.web.server.authentication.RedirectServerAuth
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -57,6 +58,7 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/api/v1/instruments/{id}/responses")
                         .access(new InstrumentAudienceAuthorization(catalogue))
                         .pathMatchers("/api/v1/responses", "/api/v1/responses/**").hasRole("OFFICER")
+                        .pathMatchers("/api/v1/imports/**").hasRole("OFFICER")
                         .pathMatchers(HttpMethod.GET, "/api/v1/analysis").hasRole("OFFICER")
                         .pathMatchers("/api/v1/analysis/**").hasRole("ADMIN")
                         .pathMatchers("/api/v1/reports/rebuild").hasRole("ADMIN")
@@ -99,7 +101,10 @@ class SecurityConfiguration {
                         .pathMatchers("/admin/**").hasRole("ADMIN")
                         .pathMatchers("/staff/records/**", "/staff/drafts/**", "/staff/comments", "/staff/comments/**").hasRole("OFFICER")
                         .pathMatchers(HttpMethod.GET, "/reports", "/reports/**").hasAnyRole("READER", "OFFICER")
+                        .pathMatchers("/staff/import", "/staff/import/**").hasRole("OFFICER")
                         .anyExchange().authenticated())
+                // The import page uploads a file (multipart/form-data): its token is a field of that form.
+                .csrf(csrf -> csrf.csrfTokenRequestHandler(multipartTokens()))
                 .formLogin(form -> form
                         .loginPage("/login")
                         .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/staff"))
@@ -110,6 +115,13 @@ class SecurityConfiguration {
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .headers(SecurityConfiguration::headers);
         return http.build();
+    }
+
+    /** Spring Security's default (BREACH-safe) token handling, also reading the token from multipart forms. */
+    private static XorServerCsrfTokenRequestAttributeHandler multipartTokens() {
+        XorServerCsrfTokenRequestAttributeHandler handler = new XorServerCsrfTokenRequestAttributeHandler();
+        handler.setTokenFromMultipartDataEnabled(true);
+        return handler;
     }
 
     private static RedirectServerLogoutSuccessHandler redirectTo(String location) {

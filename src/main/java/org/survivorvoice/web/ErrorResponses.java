@@ -85,7 +85,9 @@ class ErrorResponses extends AbstractErrorWebExceptionHandler {
     /** A message safe to show: our own words, or the framework's reason for a 4xx (which never quotes the body). */
     private String detail(ServerRequest request, HttpStatusCode status) {
         if (status.value() == HttpStatus.CONTENT_TOO_LARGE.value()) {
-            return RequestBodyGuard.MESSAGE;
+            // A LargeBodyRoute's own limit, or the 64 KB every other request is held to.
+            return getError(request) instanceof ResponseStatusException e && e.getReason() != null ? e.getReason()
+                    : RequestBodyGuard.MESSAGE;
         }
         if (status.value() == 404) {
             return "There is nothing at this address.";
