@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * words inside a sentence), titles followed by a name, dates, phone numbers, postcodes, house
  * numbers and e-mail addresses.
  *
- * <p>A help, never a guarantee: it cannot see a job, a child's age, an unusual event or a name
- * written in lower case. Words in square brackets are the officer's own descriptors and are skipped.
+ * <p>A help, never a guarantee: it cannot see a name at the start of a sentence or written in lower
+ * case, a job, a child's age or an unusual event. Words in square brackets are the officer's own descriptors and are skipped.
  */
 public final class IdentifyingWords {
 

@@ -96,6 +96,7 @@ class SecurityConfiguration {
                         .pathMatchers("/login").permitAll()
                         .pathMatchers("/admin/**").hasRole("ADMIN")
                         .pathMatchers("/staff/records/**", "/staff/drafts/**", "/staff/comments", "/staff/comments/**").hasRole("OFFICER")
+                        .pathMatchers("/staff/quotes", "/staff/quotes/**").hasRole("OFFICER")
                         .anyExchange().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")
