@@ -133,8 +133,7 @@ class QuoteApprovalIT {
     void approvingAgainReplacesTheQuote() {
         String id = analysed("social-services-comment", "My social worker Jo was never there when I rang.");
         StaffBrowser officer = officer();
-        officer.get(QuoteViews.formHref(id));
-        officer.submit("/staff/quotes", form("comment", id, "text", "My social worker [name] was never there.", "tone", "negative"));
+        approve(officer, id, "My social worker [name] was never there.", "negative");
         Quote first = quotes.forComment(id).block();
 
         Document form = officer.get(QuoteViews.formHref(id));
@@ -157,8 +156,7 @@ class QuoteApprovalIT {
         Comment comment = comments.findById(id).block();
         String text = "[The crisis team] came within the hour, I felt safe.";
         StaffBrowser officer = officer();
-        officer.get(QuoteViews.formHref(id));
-        Document commentPage = officer.submit("/staff/quotes", form("comment", id, "text", text, "tone", "positive"));
+        Document commentPage = approve(officer, id, text, "positive");
         Quote quote = quotes.forComment(id).block();
         assertThat(approvedIds(comment)).contains(quote.id());
 
@@ -175,7 +173,7 @@ class QuoteApprovalIT {
         assertThat(quotes.approved(null, null).map(Quote::id).collectList().block()).doesNotContain(quote.id());
         assertThat(officer.get("/staff/quotes").select(".app-quote").eachText()).doesNotContain(text);
 
-        officer.submit("/staff/quotes", form("comment", id, "text", text, "tone", "positive"));
+        approve(officer, id, text, "positive");
         assertThat(approvedIds(comment)).contains(quote.id());
         assertThat(quotes.forComment(id).block().withdrawnBy()).isNull();
     }
@@ -183,9 +181,7 @@ class QuoteApprovalIT {
     @Test
     void readersCannotReachQuotesOrApproveOne() {
         String id = analysed("a-and-e-comment", "The nurse at A&E asked me if I was safe at home.");
-        StaffBrowser officer = officer();
-        officer.get(QuoteViews.formHref(id));
-        officer.submit("/staff/quotes", form("comment", id, "text", "[The nurse] asked me if I was safe at home.", "tone", "positive"));
+        approve(officer(), id, "[The nurse] asked me if I was safe at home.", "positive");
         Quote quote = quotes.forComment(id).block();
 
         assertThat(new StaffBrowser(client).request("/staff/quotes").getStatus().value()).isEqualTo(302);
@@ -209,8 +205,35 @@ class QuoteApprovalIT {
         assertThat(officer.request("/staff/quotes/new?comment=no-such/comment").getStatus().value()).isEqualTo(404);
         assertThat(officer.post("/staff/quotes", form("comment", "no-such/comment", "text", "x")).getStatus().value()).isEqualTo(404);
         assertThat(officer.post("/staff/quotes/no-such-quote/withdraw", form()).getStatus().value()).isEqualTo(404);
-        assertThat(officer.request("/staff/quotes?quarter=summer").getStatus().value()).isEqualTo(400);
-        assertThat(officer.request("/staff/quotes?agency=nowhere").getStatus().value()).isEqualTo(400);
+        var badQuarter = officer.request("/staff/quotes?quarter=summer");
+        assertThat(badQuarter.getStatus().value()).isEqualTo(400);
+        assertThat(StaffBrowser.parse(badQuarter).text()).contains("Choose a quarter from the list.");
+        var badAgency = officer.request("/staff/quotes?agency=nowhere");
+        assertThat(badAgency.getStatus().value()).isEqualTo(400);
+        assertThat(StaffBrowser.parse(badAgency).text()).contains("Choose an agency from the list.");
+    }
+
+    @Test
+    void aQuoteAboutNoOneAgencyIsListedUnderNotAboutOneAgency() {
+        String id = analysed("other-comments", "Thank you to Priya for everything, I would not be here without her.");
+        String text = "Thank you to [my advocate] for everything, I would not be here without her.";
+        StaffBrowser officer = officer();
+        approve(officer, id, text, "positive");
+        Quote quote = quotes.forComment(id).block();
+        assertThat(quote.agency()).isNull();
+
+        Document none = officer.get("/staff/quotes?agency=none");
+        assertThat(none.select("caption").text()).startsWith("Approved quotes, Not about one agency:");
+        assertThat(none.select(".app-quote").eachText()).contains(text);
+        assertThat(officer.get("/staff/quotes?agency=police").select(".app-quote").eachText()).doesNotContain(text);
+        assertThat(quotes.approved(null, java.util.Collections.singletonList(null)).map(Quote::id).collectList().block())
+                .contains(quote.id());
+    }
+
+    /** Opens the approval form (for its CSRF token), approves the quote and returns the comment page it leads to. */
+    private static Document approve(StaffBrowser officer, String commentId, String text, String tone) {
+        officer.get(QuoteViews.formHref(commentId));
+        return officer.submit("/staff/quotes", form("comment", commentId, "text", text, "tone", tone));
     }
 
     private List<String> approvedIds(Comment comment) {
