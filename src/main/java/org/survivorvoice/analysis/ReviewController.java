@@ -23,6 +23,7 @@ import org.survivorvoice.analysis.nlp.Sentiment;
 import org.survivorvoice.codebook.Codebook;
 import org.survivorvoice.form.ErrorSummaryItem;
 import org.survivorvoice.web.Pages;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -62,13 +63,16 @@ class ReviewController {
     private final CommentReview review;
     private final CommentViews views;
     private final Codebook codebook;
+    private final List<CommentPagePart> parts;
 
-    ReviewController(ReactiveMongoTemplate mongo, CommentRepository comments, CommentReview review, CommentViews views, Codebook codebook) {
+    ReviewController(ReactiveMongoTemplate mongo, CommentRepository comments, CommentReview review, CommentViews views, Codebook codebook,
+                     List<CommentPagePart> parts) {
         this.mongo = mongo;
         this.comments = comments;
         this.review = review;
         this.views = views;
         this.codebook = codebook;
+        this.parts = List.copyOf(parts);
     }
 
     @GetMapping("/staff/comments")
@@ -122,8 +126,10 @@ class ReviewController {
                                  HttpStatus status) {
         return comments.findById(id)
                 .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)))
-                .map(comment -> {
+                .flatMap(comment -> Flux.fromIterable(parts).concatMap(part -> part.model(comment))
+                        .collectList().map(extra -> {
                     Map<String, Object> model = new HashMap<>(views.summary(comment));
+                    extra.forEach(model::putAll);
                     model.put("title", "Review a comment");
                     model.put("text", comment.text());
                     model.put("action", "/staff/comments/" + comment.id());
@@ -151,7 +157,7 @@ class ReviewController {
                     model.put("errorSummary", errors);
                     model.put("hasErrors", !errors.isEmpty());
                     return Rendering.view("staff/comment").model(model).status(status).build();
-                });
+                }));
     }
 
     /** Comment ids hold slashes ({@code <response>/<question>/<n>}). */

@@ -49,8 +49,19 @@ class ReportApiController {
                     .map(error -> Map.of("field", error.href().substring(1), "message", error.text())).toList()));
         }
         return access.resolve(viewer, request.group())
-                .flatMap(found -> reports.quarterly(request.period(), request.channel(), found.scope()))
-                .map(report -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body((Object) ReportJson.of(report)));
+                .flatMap(found -> Mono.zip(reports.quarterly(request.period(), request.channel(), found.scope()),
+                        reports.quotes(request.period(), request.channel(), found.scope())))
+                .map(found -> {
+                    Map<String, Object> json = ReportJson.of(found.getT1());
+                    @SuppressWarnings("unchecked")
+                    List<Map<String, Object>> agencies = (List<Map<String, Object>>) json.get("agencies");
+                    agencies.forEach(agency -> {
+                        ReportService.QuotesOfAgency quotes = found.getT2().get((String) agency.get("id"));
+                        agency.put("quotes", quotes == null ? Map.of("positive", List.of(), "negative", List.of())
+                                : Map.of("positive", quotes.positive(), "negative", quotes.negative()));
+                    });
+                    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body((Object) json);
+                });
     }
 
     @PostMapping("/api/v1/reports/rebuild")

@@ -98,8 +98,10 @@ class ReportController {
         Flux<Contradiction> contradictions = scope.everything() ? reports.contradictions(request.period(), request.channel()) : Flux.empty();
         return Mono.zip(reports.quarterly(request.period(), request.channel(), scope),
                         reports.focusGroups(request.period(), scope).collectList(),
-                        contradictions.collectList())
-                .map(found -> ReportPageModel.of(found.getT1(), request, prepared.access(), prepared.quarters(), found.getT2(), found.getT3()));
+                        contradictions.collectList(),
+                        reports.quotes(request.period(), request.channel(), scope))
+                .map(found -> ReportPageModel.of(found.getT1(), request, prepared.access(), prepared.quarters(), found.getT2(), found.getT3(),
+                        found.getT4()));
     }
 
     private static ReportRequest valid(ReportRequest request) {

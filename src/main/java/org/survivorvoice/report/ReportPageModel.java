@@ -17,7 +17,8 @@ final class ReportPageModel {
     }
 
     static Map<String, Object> of(QuarterlyReport report, ReportRequest request, ReportAccess.Access access, List<String> quartersWithData,
-                                  List<FocusGroupSummary> focusGroups, List<Contradiction> contradictions) {
+                                  List<FocusGroupSummary> focusGroups, List<Contradiction> contradictions,
+                                  Map<String, ReportService.QuotesOfAgency> quotes) {
         Map<String, Object> model = form(request, access, quartersWithData);
         model.put("report", report);
         model.put("title", "Quarterly report, " + report.periodLabel());
@@ -40,6 +41,10 @@ final class ReportPageModel {
             section.put("themes", themes.themes());
             section.put("hasThemes", !themes.themes().isEmpty());
             section.put("analysed", themes.analysed());
+            ReportService.QuotesOfAgency agencyQuotes = quotes.getOrDefault(row.agency(), new ReportService.QuotesOfAgency(List.of(), List.of()));
+            section.put("hasQuotes", agencyQuotes.any());
+            section.put("positiveQuotes", agencyQuotes.positive().stream().map(text -> Map.of("text", text)).toList());
+            section.put("negativeQuotes", agencyQuotes.negative().stream().map(text -> Map.of("text", text)).toList());
             sections.add(section);
         }
         model.put("agencies", sections);

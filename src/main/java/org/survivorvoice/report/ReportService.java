@@ -36,9 +36,12 @@ public class ReportService {
     private final ReactiveMongoTemplate mongo;
     private final Agencies agencies;
     private final QuarterlyReportBuilder builder;
+    private final org.survivorvoice.quote.QuoteService quotes;
 
     ReportService(AggregateStore store, Aggregates aggregates, FocusGroups focusGroups, ReactiveMongoTemplate mongo, Agencies agencies,
-                  Codebook codebook, InstrumentCatalogue instruments, ReportProperties properties) {
+                  Codebook codebook, InstrumentCatalogue instruments, ReportProperties properties,
+                  org.survivorvoice.quote.QuoteService quotes) {
+        this.quotes = quotes;
         this.store = store;
         this.aggregates = aggregates;
         this.focusGroups = focusGroups;
@@ -114,6 +117,34 @@ public class ReportService {
     public Flux<FocusGroupSummary> focusGroups(Period period, ReportScope scope) {
         return focusGroups.in(period.quarters(), scope);
     }
+
+    /** Approved quotes, positive and negative, per agency in scope (the anonymised text only, never the comment). */
+    public Mono<java.util.Map<String, QuotesOfAgency>> quotes(Period period, String channel, ReportScope scope) {
+        return quotes.approved(period.quarters(), scope.agencies())
+                .filter(quote -> "all".equals(channel) || quote.channel() != null && quote.channel().id().equals(channel))
+                .collectList()
+                .map(found -> {
+                    java.util.Map<String, QuotesOfAgency> byAgency = new java.util.HashMap<>();
+                    for (String agency : scope.agencies()) {
+                        List<String> positive = found.stream().filter(q -> agency.equals(q.agency()) && "positive".equals(q.tone()))
+                                .map(org.survivorvoice.quote.Quote::text).limit(QUOTES_SHOWN).toList();
+                        List<String> negative = found.stream().filter(q -> agency.equals(q.agency()) && "negative".equals(q.tone()))
+                                .map(org.survivorvoice.quote.Quote::text).limit(QUOTES_SHOWN).toList();
+                        byAgency.put(agency, new QuotesOfAgency(positive, negative));
+                    }
+                    return byAgency;
+                });
+    }
+
+    /** Up to {@value #QUOTES_SHOWN} of each tone. */
+    public record QuotesOfAgency(List<String> positive, List<String> negative) {
+
+        public boolean any() {
+            return !positive.isEmpty() || !negative.isEmpty();
+        }
+    }
+
+    static final int QUOTES_SHOWN = 5;
 
     /** Officers only: comments whose tone contradicts their client's rating. */
     public Flux<Contradiction> contradictions(Period period, String channel) {

@@ -102,6 +102,7 @@ class SecurityConfiguration {
                         .pathMatchers("/staff/records/**", "/staff/drafts/**", "/staff/comments", "/staff/comments/**").hasRole("OFFICER")
                         .pathMatchers(HttpMethod.GET, "/reports", "/reports/**").hasAnyRole("READER", "OFFICER")
                         .pathMatchers("/staff/import", "/staff/import/**").hasRole("OFFICER")
+                        .pathMatchers("/staff/quotes", "/staff/quotes/**").hasRole("OFFICER")
                         .anyExchange().authenticated())
                 // The import page uploads a file (multipart/form-data): its token is a field of that form.
                 .csrf(csrf -> csrf.csrfTokenRequestHandler(multipartTokens()))

@@ -9,13 +9,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.awaitility.Awaitility.await;
 
 /** For tests that need a comment the analysis has finished with. */
-final class AnalysedComments {
+public final class AnalysedComments {
 
     private AnalysedComments() {
     }
 
     /** Submits {@code text} as the anonymous form's answer to {@code question} and waits for its analysis; returns the comment id. */
-    static String submitAndWait(WebTestClient client, CommentRepository comments, String question, String text) {
+    public static String submitAndWait(WebTestClient client, CommentRepository comments, String question, String text) {
         String response = (String) client.post().uri("/api/v1/instruments/feedback/responses").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("answers", Map.of(question, text)))
                 .exchange().expectStatus().isCreated()

@@ -82,7 +82,7 @@ class AnalysisAdminIT {
         Document page = admin.get("/admin/analysis");
         assertThat(page.select(".app-report").text()).contains("polarity accuracy");
         if (outcome.replaced()) {
-            assertThat(engine.status().detail()).containsPattern("After: +corpus \\d+ \\+ ratings \\d+ \\+ officer reviews [1-9]");
+            assertThat(engine.status().detail()).containsPattern("corpus \\d+ \\+ ratings \\d+ \\+ officer reviews [1-9]");
         } else {
             assertThat(outcome.report()).contains("the current model stays");
         }

@@ -51,6 +51,7 @@ class QuarterlyReportIT {
     private static final String PERIOD = "from=2015/16-Q2&to=2015/16-Q4";
     private static final String POLICE_COMMENT = "The officer who came out was brilliant and stayed with me until my sister arrived.";
     private static final String HOUSING_COMMENT = "Housing kept losing my forms and I waited months in a hotel room with the kids.";
+    private static final String HOUSING_QUOTE = "Housing kept losing my forms and I waited months in [temporary accommodation] with [my children].";
 
     @Autowired
     WebTestClient client;
@@ -62,6 +63,10 @@ class QuarterlyReportIT {
     Aggregates aggregates;
     @Autowired
     AggregateStore store;
+    @Autowired
+    org.survivorvoice.quote.QuoteService quotes;
+
+    private String firstInterview;
 
     @BeforeAll
     void interviews() {
@@ -95,12 +100,18 @@ class QuarterlyReportIT {
                 answers.put("police-comment", POLICE_COMMENT);
                 answers.put("housing-comment", HOUSING_COMMENT);
             }
-            client.post().uri("/api/v1/instruments/interview/responses").headers(officer()).contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("answers", answers)).exchange().expectStatus().isCreated();
+            Object id = client.post().uri("/api/v1/instruments/interview/responses").headers(officer()).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("answers", answers)).exchange().expectStatus().isCreated()
+                    .expectBody(Map.class).returnResult().getResponseBody().get("id");
+            if (i == 0) {
+                firstInterview = (String) id;
+            }
         }
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() ->
                 mongo.count(Query.query(Criteria.where("status").in(CommentStatus.PENDING, CommentStatus.RUNNING)), Comment.class).block() == 0);
         aggregates.settled().block(Duration.ofSeconds(30));
+        quotes.approve(firstInterview + "/housing-comment", HOUSING_QUOTE, "negative", false, TestAccounts.OFFICER)
+                .block(Duration.ofSeconds(10));
     }
 
     /** One rating per interview, in a fixed order, so that each value appears {@code counts} times. */
@@ -198,6 +209,7 @@ class QuarterlyReportIT {
         assertThat(page.select("[data-agency=police]")).isEmpty();
         assertThat(page.text()).doesNotContain("Police", "MARAC", HOUSING_COMMENT, POLICE_COMMENT);
         assertThat(page.select("#contradictions")).isEmpty();
+        assertThat(page.select("#agency-housing .app-quote--negative").eachText()).containsExactly("“" + HOUSING_QUOTE + "”");
         assertThat(reader.request("/reports?" + PERIOD + "&group=risk-review").getStatus().value()).isEqualTo(403);
         assertThat(reader.request("/reports/ratings.csv?" + PERIOD + "&group=risk-review").getStatus().value()).isEqualTo(403);
         assertThat(reader.request("/reports/quarterly.pdf?" + PERIOD + "&group=risk-review").getStatus().value()).isEqualTo(403);
@@ -209,6 +221,7 @@ class QuarterlyReportIT {
                 .expectBody()
                 .jsonPath("$.agencies.length()").isEqualTo(1)
                 .jsonPath("$.agencies[0].id").isEqualTo("housing")
+                .jsonPath("$.agencies[0].quotes.negative[0]").isEqualTo(HOUSING_QUOTE)
                 .jsonPath("$.marac").doesNotExist();
         client.get().uri("/api/v1/reports/quarterly?" + PERIOD + "&group=risk-review").headers(reader()).exchange()
                 .expectStatus().isForbidden();

@@ -39,6 +39,7 @@ class AccessControlIT {
                 Arguments.of("/staff/records", 302, 403, 200, 200),
                 Arguments.of("/staff/drafts", 302, 403, 200, 200),
                 Arguments.of("/staff/import", 302, 403, 200, 200),
+                Arguments.of("/staff/quotes", 302, 403, 200, 200),
                 Arguments.of("/admin/accounts", 302, 403, 403, 200),
                 Arguments.of("/admin/accounts/new", 302, 403, 403, 200),
                 Arguments.of("/login", 200, 200, 200, 200),
