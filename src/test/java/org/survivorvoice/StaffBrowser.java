@@ -30,7 +30,8 @@ public final class StaffBrowser {
     private String csrfToken;
 
     public StaffBrowser(WebTestClient client) {
-        this.client = client;
+        // A browser reads whole pages and downloads (reports, PDFs): not held to the server's 64 KB request limit.
+        this.client = client.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build();
     }
 
     public static StaffBrowser signIn(WebTestClient client, String username, String password) {

@@ -28,7 +28,8 @@ public class ReportAccess {
     private final Agencies agencies;
     private final List<String> themes;
 
-    ReportAccess(AccountRepository accounts, Agencies agencies, Codebook codebook) {
+    ReportAccess(AccountRepository accounts, org.survivorvoice.survey.InstrumentCatalogue catalogue, Codebook codebook) {
+        Agencies agencies = catalogue.agencies();
         this.accounts = accounts;
         this.agencies = agencies;
         this.themes = codebook.themes().stream().map(Theme::id).toList();

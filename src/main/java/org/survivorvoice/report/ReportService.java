@@ -38,10 +38,11 @@ public class ReportService {
     private final QuarterlyReportBuilder builder;
     private final org.survivorvoice.quote.QuoteService quotes;
 
-    ReportService(AggregateStore store, Aggregates aggregates, FocusGroups focusGroups, ReactiveMongoTemplate mongo, Agencies agencies,
+    ReportService(AggregateStore store, Aggregates aggregates, FocusGroups focusGroups, ReactiveMongoTemplate mongo,
                   Codebook codebook, InstrumentCatalogue instruments, ReportProperties properties,
                   org.survivorvoice.quote.QuoteService quotes) {
         this.quotes = quotes;
+        Agencies agencies = instruments.agencies();
         this.store = store;
         this.aggregates = aggregates;
         this.focusGroups = focusGroups;

@@ -19,7 +19,7 @@ class QuoteRulesTest {
     static Comment comment(String kind, String text, String sentiment) {
         return new Comment("r1/police-comment", "r1", "feedback", Channel.ANONYMOUS_FORM, "police-comment", "police", "2015/16-Q2", kind,
                 text, null, null, CommentStatus.DONE, 1, null, null, null, null, 1, null, null,
-                sentiment == null ? null : new Comment.Labels(sentiment, List.of("heard-believed"), "machine"));
+                sentiment == null ? null : new Comment.Labels(sentiment, List.of("heard-believed"), "machine"), null, false);
     }
 
     @Test
