@@ -65,6 +65,8 @@ class QuarterlyReportIT {
     AggregateStore store;
     @Autowired
     org.survivorvoice.quote.QuoteService quotes;
+    @Autowired
+    org.survivorvoice.analysis.CommentReview review;
 
     private String firstInterview;
 
@@ -256,6 +258,27 @@ class QuarterlyReportIT {
         assertThat(incremental).isNotEmpty();
         assertThat(text(officerBrowser().request("/reports/ratings.csv?" + PERIOD))).isEqualTo(before);
         client.post().uri("/api/v1/reports/rebuild").headers(officer()).exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    void anOfficersCorrectionChangesWhatTheReportCounts() {
+        String commentId = firstInterview + "/police-comment";
+        Comment analysed = mongo.findById(commentId, Comment.class).block(Duration.ofSeconds(5));
+        String machine = analysed.effective().sentiment();
+        String corrected = machine.equals("very_negative") ? "neutral" : "very_negative";
+        Map<String, Long> before = counts();
+
+        review.review(commentId, corrected, List.of("timeliness"), TestAccounts.OFFICER).block(Duration.ofSeconds(10));
+        aggregates.settled().block(Duration.ofSeconds(30));
+
+        Map<String, Long> after = counts();
+        String sentimentKey = "CountKey[kind=SENTIMENT, quarter=2015/16-Q2, channel=interview, subject=police, key=%s, sentiment=]";
+        assertThat(after.getOrDefault(sentimentKey.formatted(corrected), 0L))
+                .isEqualTo(before.getOrDefault(sentimentKey.formatted(corrected), 0L) + 1);
+        assertThat(after.getOrDefault(sentimentKey.formatted(machine), 0L))
+                .isEqualTo(before.getOrDefault(sentimentKey.formatted(machine), 0L) - 1);
+        assertThat(after).containsEntry("CountKey[kind=THEME, quarter=2015/16-Q2, channel=interview, subject=police, key=timeliness, sentiment="
+                + corrected + "]", 1L);
     }
 
     /** Every non-zero count of the generation in use, by cell. */
