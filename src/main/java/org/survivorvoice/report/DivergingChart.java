@@ -15,7 +15,7 @@ import org.springframework.web.util.HtmlUtils;
  */
 final class DivergingChart {
 
-    private static final int LABEL_WIDTH = 190;
+    private static final int LABEL_WIDTH = 260;
     private static final int HALF = 230;
     private static final int ROW = 30;
     private static final int BAR = 20;

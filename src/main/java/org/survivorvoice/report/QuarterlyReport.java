@@ -28,6 +28,11 @@ public record QuarterlyReport(
         List<ThemeLine> remitThemes,
         int backlog) {
 
+    /** The largest count that is hidden (one below the threshold). */
+    public int largestHidden() {
+        return threshold - 1;
+    }
+
     /** One of the six answers of an agency's rating. */
     public record RatingCell(String value, String label, Cell cell, Integer percentOfExperienced) {
     }
@@ -40,6 +45,18 @@ public record QuarterlyReport(
      */
     public record RatingRow(String agency, String label, Cell base, Cell experienced, List<RatingCell> cells, List<String> covered,
                             boolean anySuppressed) {
+
+        /** The quarters covered, short: "2015/16 Q2, Q3, Q4"; "none" when the agency was not asked. */
+        public String coveredText() {
+            StringBuilder text = new StringBuilder();
+            String year = null;
+            for (String quarter : covered) {
+                String[] parts = quarter.split("-");
+                text.append(text.isEmpty() ? "" : ", ").append(parts[0].equals(year) ? "" : parts[0] + " ").append(parts[1]);
+                year = parts[0];
+            }
+            return text.isEmpty() ? "none" : text.toString();
+        }
 
         /** The five answers of those with experience (without "no experience"). */
         public List<RatingCell> experiencedCells() {

@@ -55,7 +55,7 @@ final class ReportPageModel {
         model.put("hasContradictions", !contradictions.isEmpty());
         model.put("showContradictions", report.scope().everything());
         model.put("hasOutcomes", !report.outcomes().isEmpty());
-        model.put("backlog", report.backlog() > 0 ? report.backlog() : null);
+        model.put("pendingUpdates", report.backlog() > 0 ? report.backlog() : null);
         model.put("csvLinks", ReportCsv.TABLES.stream()
                 .filter(table -> !table.equals("marac") || report.marac() != null)
                 .filter(table -> !table.equals("barriers") || report.barriers() != null)
