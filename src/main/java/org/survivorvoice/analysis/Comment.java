@@ -21,7 +21,8 @@ import org.survivorvoice.survey.Channel;
  * @param officerTheme for a focus group finding: the theme the officer filed it under
  * @param generation   the analysis run that produced {@code machine}
  * @param counted      the labels counted in the report aggregates (null: none yet)
- * @param recount      set with every change of {@code effective}, cleared once the aggregates follow it
+ * @param recount      set with every change of {@code effective}, cleared once the aggregates follow it (null in
+ *                     comments stored before the aggregates existed: a rebuild counts those)
  */
 @Document("comments")
 public record Comment(
@@ -47,7 +48,7 @@ public record Comment(
         HumanLabels human,
         Labels effective,
         Labels counted,
-        boolean recount) {
+        Boolean recount) {
 
     /** What the analysis suggested. @param model the model version that suggested it */
     public record MachineLabels(String sentiment, double confidence, List<String> sentimentEvidence, List<ThemeEvidence> themes,

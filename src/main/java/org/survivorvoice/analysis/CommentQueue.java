@@ -48,7 +48,7 @@ class CommentQueue implements ResponseStoredListener, org.springframework.beans.
     void sweepRegularly() {
         sweeps = Flux.interval(java.time.Duration.ZERO, SWEEP_INTERVAL)
                 .concatMap(tick -> sweep().onErrorResume(e -> {
-                    log.warn("Could not look for unqueued responses: {}", e.getClass().getSimpleName());
+                    log.warn("Could not look for unqueued responses: {}", e.toString());
                     return Mono.empty();
                 }))
                 .subscribe();

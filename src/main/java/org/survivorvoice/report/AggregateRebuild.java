@@ -114,7 +114,7 @@ public class AggregateRebuild {
                     Tallies.addAll(counts, Tallies.of(comment, comment.effective()));
                     advance(read);
                 })
-                .filter(comment -> comment.recount() || !Objects.equals(comment.counted(), comment.effective()))
+                .filter(comment -> Boolean.TRUE.equals(comment.recount()) || !Objects.equals(comment.counted(), comment.effective()))
                 .buffer(BATCH)
                 .concatMap(this::recordCounted)
                 .then(Mono.defer(() -> aggregates.currentEpoch()))

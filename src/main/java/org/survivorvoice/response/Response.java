@@ -20,7 +20,8 @@ import org.survivorvoice.survey.Channel;
  * @param reference staff records only: a short reference such as {@code SV-7K3Q-9D2M}
  * @param answers   question id to answer, normalised by {@link AnswerValidator}
  * @param analysisQueued whether its comments have been handed to the analysis (false until they have)
- * @param aggregated     whether its answers are counted in the report aggregates (false until they are)
+ * @param aggregated     whether its answers are counted in the report aggregates (null or false until they are;
+ *                       null in responses stored before the aggregates existed)
  */
 @Document("responses")
 public record Response(
@@ -36,7 +37,7 @@ public record Response(
         Instant recordedAt,
         Map<String, Object> answers,
         boolean analysisQueued,
-        boolean aggregated) {
+        Boolean aggregated) {
 
     public boolean isAnonymous() {
         return recordedBy == null;

@@ -281,6 +281,35 @@ class QuarterlyReportIT {
                 + corrected + "]", 1L);
     }
 
+    @Test
+    void responsesAndCommentsStoredBeforeTheAggregatesExistedAreCountedByTheSweep() {
+        // As a response was stored before this version: no "aggregated" field; its comment has no "recount".
+        org.bson.Document legacy = new org.bson.Document("_id", "legacy-response").append("instrumentId", "interview")
+                .append("instrumentVersion", 1).append("channel", "INTERVIEW").append("day", "2014-05-02").append("quarter", "2014/15-Q1")
+                .append("language", "en").append("reference", "SV-LEGACY-0001").append("recordedBy", "officer")
+                .append("answers", new org.bson.Document("interview-date", "2014-05-02").append("police-rating", "very_negative"))
+                .append("analysisQueued", true);
+        mongo.insert(legacy, "responses").block(Duration.ofSeconds(5));
+        mongo.insert(new org.bson.Document("_id", "legacy-response/police-comment").append("responseId", "legacy-response")
+                .append("instrumentId", "interview").append("channel", "INTERVIEW").append("questionId", "police-comment")
+                .append("agency", "police").append("quarter", "2014/15-Q1").append("kind", "comment").append("text", "Old comment.")
+                .append("rating", "very_negative").append("status", "DONE").append("attempts", 1).append("generation", 1)
+                .append("effective", new org.bson.Document("sentiment", "negative").append("themes", List.of("kept-informed"))
+                        .append("source", "machine")), "comments").block(Duration.ofSeconds(5));
+
+        assertThat(aggregates.sweep().block(Duration.ofSeconds(10))).isEqualTo(1);
+        aggregates.settled().block(Duration.ofSeconds(30));
+        assertThat(counts()).containsEntry(
+                "CountKey[kind=RATING, quarter=2014/15-Q1, channel=interview, subject=police, key=very_negative, sentiment=]", 1L);
+
+        client.post().uri("/api/v1/reports/rebuild").headers(admin()).exchange().expectStatus().isAccepted();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+                !client.get().uri("/api/v1/reports/rebuild").headers(admin()).exchange().expectStatus().isOk()
+                        .expectBody(Map.class).returnResult().getResponseBody().get("running").equals(true));
+        assertThat(counts()).containsEntry(
+                "CountKey[kind=THEME, quarter=2014/15-Q1, channel=interview, subject=police, key=kept-informed, sentiment=negative]", 1L);
+    }
+
     /** Every non-zero count of the generation in use, by cell. */
     private Map<String, Long> counts() {
         long epoch = aggregates.currentEpoch().block(Duration.ofSeconds(5));
