@@ -35,9 +35,4 @@ public record CountKey(Kind kind, String quarter, String channel, String subject
             return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
-
-    /** The document id of this cell in one generation of the aggregates. */
-    String id(long epoch) {
-        return String.join("|", Long.toString(epoch), kind.id(), quarter, channel, subject, key, sentiment);
-    }
 }
