@@ -146,18 +146,27 @@ public class Aggregates implements ResponseStoredListener, CommentLabelsListener
         sweeps = store.createIndexes()
                 .thenMany(Flux.interval(Duration.ZERO, SWEEP_INTERVAL))
                 .concatMap(tick -> sweep().onErrorResume(e -> {
-                    log.warn("Could not look for uncounted responses and comments: {}", e.getClass().getSimpleName());
+                    log.warn("Could not look for uncounted responses and comments: {}", e.toString());
                     return Mono.just(0L);
                 }))
                 .subscribe();
     }
 
-    /** Queues every response and comment whose counting was missed (a crash, a failed update). @return how many */
+    /**
+     * Queues responses and comments whose counting was missed (a crash, a failed update), at most
+     * {@value #SWEEP_LIMIT} of each at a time, and only when the queue is empty, so that a large
+     * backlog is worked through sweep by sweep and never queued twice. @return how many were queued
+     */
     Mono<Long> sweep() {
-        Flux<String> responses = mongo.find(Query.query(Criteria.where("aggregated").ne(true)).limit(100_000), org.bson.Document.class, "responses")
+        if (backlog() > 0) {
+            return Mono.just(0L);
+        }
+        Flux<String> responses = mongo.find(Query.query(Criteria.where("aggregated").ne(true)).limit(SWEEP_LIMIT), org.bson.Document.class,
+                        "responses")
                 .map(document -> document.getString("_id"))
                 .doOnNext(id -> submit("count response", () -> countResponse(id)).subscribe(null, e -> { }));
-        Flux<String> comments = mongo.find(Query.query(Criteria.where("recount").is(true)).limit(100_000), org.bson.Document.class, "comments")
+        Flux<String> comments = mongo.find(Query.query(Criteria.where("recount").is(true)).limit(SWEEP_LIMIT), org.bson.Document.class,
+                        "comments")
                 .map(document -> document.getString("_id"))
                 .doOnNext(id -> submit("recount comment", () -> recountComment(id)).subscribe(null, e -> { }));
         return Flux.concat(responses, comments).count()
@@ -167,6 +176,8 @@ public class Aggregates implements ResponseStoredListener, CommentLabelsListener
                     }
                 });
     }
+
+    static final int SWEEP_LIMIT = 10_000;
 
     @Override
     public void destroy() {

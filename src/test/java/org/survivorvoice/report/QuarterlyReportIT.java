@@ -51,6 +51,7 @@ class QuarterlyReportIT {
     private static final String PERIOD = "from=2015/16-Q2&to=2015/16-Q4";
     private static final String POLICE_COMMENT = "The officer who came out was brilliant and stayed with me until my sister arrived.";
     private static final String HOUSING_COMMENT = "Housing kept losing my forms and I waited months in a hotel room with the kids.";
+    private static final String FINDING = "Four of the five were concerned at how little evidence was gathered at the scene.";
     private static final String HOUSING_QUOTE = "Housing kept losing my forms and I waited months in [temporary accommodation] with [my children].";
 
     @Autowired
@@ -109,6 +110,11 @@ class QuarterlyReportIT {
                 firstInterview = (String) id;
             }
         }
+        client.post().uri("/api/v1/instruments/focus-group/responses").headers(officer()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("answers", Map.of("focus-group-date", "2015-11-20", "area", "criminal-justice", "participants", 5,
+                        "key-themes", List.of(Map.of("theme", "evidence-gathering", "finding", FINDING)),
+                        "believed-count", 4, "safer-count", 2)))
+                .exchange().expectStatus().isCreated();
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() ->
                 mongo.count(Query.query(Criteria.where("status").in(CommentStatus.PENDING, CommentStatus.RUNNING)), Comment.class).block() == 0);
         aggregates.settled().block(Duration.ofSeconds(30));
@@ -139,6 +145,21 @@ class QuarterlyReportIT {
         assertThat(police.selectFirst("[data-cell=very_positive]").text()).isEqualTo("13 (19%)");
         assertThat(police.text()).endsWith("2015/16 Q2, Q3, Q4");
         assertThat(page.select("svg.app-chart").size()).as("one chart across agencies and one per agency").isGreaterThan(1);
+    }
+
+    @Test
+    void focusGroupsShowTheirKeyThemesAndTallies() {
+        Document page = officerBrowser().get("/reports?" + PERIOD);
+
+        Element group = page.selectFirst(".app-focus-group");
+        assertThat(group.selectFirst("h3").text()).isEqualTo("Criminal justice, 2015-11-20 (5 participants)");
+        assertThat(group.select("ol li").eachText()).containsExactly("Evidence gathering. " + FINDING);
+        assertThat(group.select("ul li").eachText()).containsExactly("4 of 5 felt believed", "2 of 5 felt safer");
+        assertThat(text(officerBrowser().request("/reports/focus-groups.csv?" + PERIOD))).contains(FINDING, "4 of 5 felt believed");
+        // The Housing group's reader does not see a criminal justice group.
+        Document reader = StaffBrowser.signIn(client, TestAccounts.READER, TestAccounts.PASSWORD).get("/reports?" + PERIOD);
+        assertThat(reader.select(".app-focus-group")).isEmpty();
+        assertThat(reader.text()).doesNotContain(FINDING);
     }
 
     @Test
