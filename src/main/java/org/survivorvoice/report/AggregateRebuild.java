@@ -1,9 +1,7 @@
 package org.survivorvoice.report;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +106,7 @@ public class AggregateRebuild {
                                 key -> versions.find(response.instrumentId(), response.instrumentVersion()).cache())
                         .doOnNext(instrument -> Tallies.addAll(counts, Tallies.of(response, instrument)))
                         .doFinally(signal -> advance(read)), 256)
-                .thenMany(mongo.find(new Query(), Document.class, "comments"))
+                .thenMany(mongo.find(withoutText(), Document.class, "comments"))
                 .map(document -> converter.read(Comment.class, document))
                 .doOnNext(comment -> {
                     Tallies.addAll(counts, Tallies.of(comment, comment.effective()));
@@ -144,16 +142,18 @@ public class AggregateRebuild {
         }
     }
 
+    /** Comments as the counting needs them: their text can be 5,000 characters and is not counted. */
+    private static Query withoutText() {
+        Query query = new Query();
+        query.fields().exclude("text");
+        return query;
+    }
+
     /** Records, for comments whose counting was out of date, the labels this rebuild counted. */
     private Mono<Void> recordCounted(List<Comment> comments) {
         var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Comment.class);
-        List<Comment> batch = new ArrayList<>(comments);
-        batch.forEach(comment -> bulk.updateOne(Query.query(Criteria.where("_id").is(comment.id())),
+        comments.forEach(comment -> bulk.updateOne(Query.query(Criteria.where("_id").is(comment.id())),
                 new Update().set("counted", comment.effective()).set("recount", false)));
         return bulk.execute().then();
-    }
-
-    static Duration timeout() {
-        return Duration.ofHours(1);
     }
 }

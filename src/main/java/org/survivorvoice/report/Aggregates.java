@@ -2,7 +2,6 @@ package org.survivorvoice.report;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -161,12 +160,10 @@ public class Aggregates implements ResponseStoredListener, CommentLabelsListener
         if (backlog() > 0) {
             return Mono.just(0L);
         }
-        Flux<String> responses = mongo.find(Query.query(Criteria.where("aggregated").ne(true)).limit(SWEEP_LIMIT), org.bson.Document.class,
-                        "responses")
+        Flux<String> responses = mongo.find(idsOnly(Query.query(Criteria.where("aggregated").ne(true))), org.bson.Document.class, "responses")
                 .map(document -> document.getString("_id"))
                 .doOnNext(id -> submit("count response", () -> countResponse(id)).subscribe(null, e -> { }));
-        Flux<String> comments = mongo.find(Query.query(Criteria.where("recount").is(true)).limit(SWEEP_LIMIT), org.bson.Document.class,
-                        "comments")
+        Flux<String> comments = mongo.find(idsOnly(Query.query(Criteria.where("recount").is(true))), org.bson.Document.class, "comments")
                 .map(document -> document.getString("_id"))
                 .doOnNext(id -> submit("recount comment", () -> recountComment(id)).subscribe(null, e -> { }));
         return Flux.concat(responses, comments).count()
@@ -179,6 +176,11 @@ public class Aggregates implements ResponseStoredListener, CommentLabelsListener
 
     static final int SWEEP_LIMIT = 10_000;
 
+    private static Query idsOnly(Query query) {
+        query.fields().include("_id");
+        return query.limit(SWEEP_LIMIT);
+    }
+
     @Override
     public void destroy() {
         if (sweeps != null) {
@@ -186,9 +188,5 @@ public class Aggregates implements ResponseStoredListener, CommentLabelsListener
         }
         tasks.tryEmitComplete();
         worker.dispose();
-    }
-
-    static boolean sameLabels(Comment.Labels a, Comment.Labels b) {
-        return Objects.equals(a, b);
     }
 }

@@ -60,10 +60,9 @@ class ReportController {
             return Mono.zip(reports.quarterly(request.period(), request.channel(), prepared.access().scope()),
                             reports.focusGroups(request.period(), prepared.access().scope()).collectList())
                     .map(found -> {
-                        ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(new MediaType("text", "csv",
-                                java.nio.charset.StandardCharsets.UTF_8));
-                        ReportCsv.contentDisposition(table, found.getT1()).forEach(response::header);
-                        return response.header(HttpHeaders.CACHE_CONTROL, "no-store")
+                        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + ReportCsv.fileName(table, found.getT1()) + "\"")
+                                .header(HttpHeaders.CACHE_CONTROL, "no-store")
                                 .body(ReportCsv.table(table, found.getT1(), found.getT2()));
                     });
         });

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiConsumer;
 
 import org.apache.commons.csv.CSVFormat;
@@ -134,8 +133,7 @@ final class ReportCsv {
         return cell.percent() == null ? "" : String.valueOf(cell.percent());
     }
 
-    static Map<String, String> contentDisposition(String table, QuarterlyReport report) {
-        String file = "survivor-voice-" + table + "-" + report.from().replace('/', '-') + "-to-" + report.to().replace('/', '-') + ".csv";
-        return Map.of("Content-Disposition", "attachment; filename=\"" + file + "\"");
+    static String fileName(String table, QuarterlyReport report) {
+        return "survivor-voice-" + table + "-" + report.from().replace('/', '-') + "-to-" + report.to().replace('/', '-') + ".csv";
     }
 }
