@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,11 +57,15 @@ class ExitThisPageBrowserIT {
 
     HeadlessChromium chromium;
     ChromeDriver browser;
+    String missing;
 
     @BeforeAll
     void startBrowser() {
-        chromium = HeadlessChromium.start(true);
-        browser = chromium.driver();
+        missing = HeadlessChromium.missingUnlessSkipped();
+        if (missing == null) {
+            chromium = HeadlessChromium.start(true);
+            browser = chromium.driver();
+        }
     }
 
     @AfterAll
@@ -73,6 +78,7 @@ class ExitThisPageBrowserIT {
     /** Each test in a new tab: a history of its own. */
     @BeforeEach
     void newTab() {
+        Assumptions.assumeTrue(missing == null, () -> missing);
         String old = browser.getWindowHandle();
         browser.switchTo().newWindow(WindowType.TAB);
         String fresh = browser.getWindowHandle();

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -32,6 +31,8 @@ import org.springframework.util.FileSystemUtils;
 final class HeadlessChromium implements AutoCloseable {
 
     static final String SKIP_PROPERTY = "sv.test.browser.skip";
+    private static final String[] BROWSER_NAMES = {"chromium", "chromium-browser", "google-chrome"};
+    private static final String[] DRIVER_NAMES = {"chromedriver"};
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -41,19 +42,29 @@ final class HeadlessChromium implements AutoCloseable {
         this.profile = profile;
     }
 
-    /** @param javascript false for a browser with JavaScript switched off */
-    static HeadlessChromium start(boolean javascript) {
-        Optional<Path> browser = find("sv.test.chromium", "chromium", "chromium-browser", "google-chrome");
-        Optional<Path> driverBinary = find("sv.test.chromedriver", "chromedriver");
-        if (browser.isEmpty() || driverBinary.isEmpty()) {
-            String missing = "The browser tests need chromium and chromedriver (Debian: apt-get install chromium chromium-driver;"
-                    + " or -Dsv.test.chromium=… -Dsv.test.chromedriver=…). Found: chromium " + browser.map(Path::toString).orElse("no")
-                    + ", chromedriver " + driverBinary.map(Path::toString).orElse("no") + ".";
-            if (Boolean.getBoolean(SKIP_PROPERTY)) {
-                Assumptions.abort(missing + " Skipped (-D" + SKIP_PROPERTY + "=true).");
-            }
+    /**
+     * Null when chromium and chromedriver are there; else why not. Throws unless
+     * {@code -Dsv.test.browser.skip=true}, for a test to fail rather than skip silently.
+     */
+    static String missingUnlessSkipped() {
+        Optional<Path> browser = find("sv.test.chromium", BROWSER_NAMES);
+        Optional<Path> driverBinary = find("sv.test.chromedriver", DRIVER_NAMES);
+        if (browser.isPresent() && driverBinary.isPresent()) {
+            return null;
+        }
+        String missing = "The browser tests need chromium and chromedriver (Debian: apt-get install chromium chromium-driver;"
+                + " or -Dsv.test.chromium=… -Dsv.test.chromedriver=…). Found: chromium " + browser.map(Path::toString).orElse("no")
+                + ", chromedriver " + driverBinary.map(Path::toString).orElse("no") + ".";
+        if (!Boolean.getBoolean(SKIP_PROPERTY)) {
             throw new IllegalStateException(missing + " To skip these tests instead: -D" + SKIP_PROPERTY + "=true.");
         }
+        return missing + " Skipped (-D" + SKIP_PROPERTY + "=true).";
+    }
+
+    /** @param javascript false for a browser with JavaScript switched off */
+    static HeadlessChromium start(boolean javascript) {
+        Path browser = find("sv.test.chromium", BROWSER_NAMES).orElseThrow(() -> new IllegalStateException(missingUnlessSkipped()));
+        Path driverBinary = find("sv.test.chromedriver", DRIVER_NAMES).orElseThrow(() -> new IllegalStateException(missingUnlessSkipped()));
         Path profile;
         try {
             profile = Files.createTempDirectory("sv-chromium-");
@@ -61,7 +72,7 @@ final class HeadlessChromium implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(browser.get().toFile());
+        options.setBinary(browser.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
                 "--disable-extensions", "--window-size=1280,1024", "--user-data-dir=" + profile,
@@ -73,7 +84,7 @@ final class HeadlessChromium implements AutoCloseable {
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(driverBinary.get().toFile())
+                .usingDriverExecutable(driverBinary.toFile())
                 .usingAnyFreePort()
                 .build();
         try {
