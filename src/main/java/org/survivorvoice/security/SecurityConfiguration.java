@@ -40,6 +40,9 @@ class SecurityConfiguration {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), browsing-topics=()";
+
+    /** The public addresses; {@link PublicResponseHeaders} gives all their responses the public headers. */
     static final String[] PUBLIC_PAGES = {"/", "/f/**", "/safety", "/assets/**", "/webjars/**", "/favicon.ico", "/robots.txt"};
 
     @Bean
@@ -83,7 +86,8 @@ class SecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-                // The anonymous form's own cookie-less protection against cross-site posts lives with the form.
+                // The anonymous form's own cookie-less protection against cross-site posts lives with the form
+                // (response.AnonymousFormController: Sec-Fetch-Site, Origin and a signed token).
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -135,6 +139,6 @@ class SecurityConfiguration {
         headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                 .frameOptions(frames -> frames.mode(Mode.DENY))
-                .permissionsPolicy(permissions -> permissions.policy("camera=(), microphone=(), geolocation=(), browsing-topics=()"));
+                .permissionsPolicy(permissions -> permissions.policy(PERMISSIONS_POLICY));
     }
 }

@@ -30,7 +30,8 @@ import reactor.core.publisher.Mono;
  * 413 with its message); what reads such a body holds one without a length to the same limit.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// Right after security.PublicResponseHeaders (the first filter), so that a refusal here still gets the public headers.
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestBodyGuard implements WebFilter {
 
     static final long LIMIT_BYTES = 64 * 1024;

@@ -14,6 +14,7 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
+import org.survivorvoice.AnonymousVisitor;
 import org.survivorvoice.IntegrationTest;
 import org.survivorvoice.StaffBrowser;
 
@@ -155,10 +156,7 @@ class AnonymousFormIT {
     }
 
     private EntityExchangeResult<byte[]> post(MultiValueMap<String, String> answers) {
-        return client.post().uri("/f/feedback").accept(MediaType.TEXT_HTML)
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData(answers))
-                .exchange().expectBody().returnResult();
+        return new AnonymousVisitor(client).send("feedback", answers);
     }
 
     private long count() {
