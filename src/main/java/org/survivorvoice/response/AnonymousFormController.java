@@ -16,6 +16,7 @@ import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.survivorvoice.form.FormViews;
+import org.survivorvoice.storage.StorageFailures;
 import org.survivorvoice.survey.Instrument;
 import org.survivorvoice.survey.InstrumentCatalogue;
 import org.survivorvoice.web.Pages;
@@ -32,6 +33,9 @@ import reactor.core.publisher.Mono;
  */
 @Controller
 class AnonymousFormController {
+
+    /** Not about one question: the summary links to the form ({@code #answers}). */
+    private static final AnswerError NOT_SAVED = new AnswerError("answers", "not-saved");
 
     private final InstrumentCatalogue catalogue;
     private final ResponseService service;
@@ -58,7 +62,10 @@ class AnonymousFormController {
             return service.submit(instrument, raw, Submitter.ANONYMOUS, locale)
                     .map(saved -> Pages.seeOther("/f/" + id + "/thanks"))
                     .onErrorResume(InvalidAnswersException.class,
-                            invalid -> Mono.just(page(instrument, form, invalid.errors(), locale, HttpStatus.BAD_REQUEST)));
+                            invalid -> Mono.just(page(instrument, form, invalid.errors(), locale, HttpStatus.BAD_REQUEST)))
+                    // The database cannot be reached: her answers come back in the page, to send again.
+                    .onErrorResume(StorageFailures::isUnavailable,
+                            down -> Mono.just(page(instrument, form, List.of(NOT_SAVED), locale, HttpStatus.SERVICE_UNAVAILABLE)));
         });
     }
 

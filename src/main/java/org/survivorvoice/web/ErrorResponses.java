@@ -19,6 +19,7 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.ResponseStatusException;
+import org.survivorvoice.storage.StorageFailures;
 import reactor.core.publisher.Mono;
 
 /**
@@ -53,7 +54,7 @@ class ErrorResponses extends AbstractErrorWebExceptionHandler {
 
     private Mono<ServerResponse> problem(ServerRequest request) {
         HttpStatusCode status = status(request);
-        ProblemDetail problem = Problems.of(status, detail(request, status));
+        ProblemDetail problem = status.value() == 503 ? StorageUnavailableAdvice.problem() : Problems.of(status, detail(request, status));
         problem.setInstance(Problems.instance(request.path()));
         return ServerResponse.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(BodyInserters.fromValue(problem));
@@ -65,8 +66,10 @@ class ErrorResponses extends AbstractErrorWebExceptionHandler {
         model.put("status", status.value());
         model.put("notFound", status.value() == 404);
         model.put("serverError", status.is5xxServerError());
+        model.put("unavailable", status.value() == 503);
         model.put("detail", detail(request, status));
         model.put("titleKey", status.value() == 404 ? "error.not-found.heading"
+                : status.value() == 503 ? "error.unavailable.heading"
                 : status.is5xxServerError() ? "error.server.heading" : "error.other.heading");
         return ServerResponse.status(status).contentType(MediaType.TEXT_HTML).render("error/page", model);
     }
@@ -79,7 +82,20 @@ class ErrorResponses extends AbstractErrorWebExceptionHandler {
         if (error instanceof ResponseStatusException statusError) {
             return statusError.getStatusCode();
         }
+        if (StorageFailures.isUnavailable(error)) {
+            return HttpStatus.SERVICE_UNAVAILABLE;
+        }
         return HttpStatus.INTERNAL_SERVER_ERROR;
+    }
+
+    /** A database that cannot be reached is logged in one line; anything else as Spring Boot does. */
+    @Override
+    protected void logError(ServerRequest request, ServerResponse response, Throwable throwable) {
+        if (response.statusCode().value() == 503 && StorageFailures.isUnavailable(throwable)) {
+            StorageUnavailableAdvice.logUnavailable(request.method().name(), request.path(), throwable);
+            return;
+        }
+        super.logError(request, response, throwable);
     }
 
     /** A message safe to show: our own words, or the framework's reason for a 4xx (which never quotes the body). */
@@ -91,6 +107,9 @@ class ErrorResponses extends AbstractErrorWebExceptionHandler {
         }
         if (status.value() == 404) {
             return "There is nothing at this address.";
+        }
+        if (status.value() == 503) {
+            return StorageUnavailableAdvice.DETAIL;
         }
         if (status.is5xxServerError()) {
             return "Something went wrong on our side. Nothing you sent was stored; please try again.";
