@@ -54,7 +54,7 @@ class ErrorResponses extends AbstractErrorWebExceptionHandler {
 
     private Mono<ServerResponse> problem(ServerRequest request) {
         HttpStatusCode status = status(request);
-        ProblemDetail problem = status.value() == 503 ? StorageUnavailableAdvice.problem() : Problems.of(status, detail(request, status));
+        ProblemDetail problem = storageDown(request) ? StorageUnavailableAdvice.problem() : Problems.of(status, detail(request, status));
         problem.setInstance(Problems.instance(request.path()));
         return ServerResponse.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(BodyInserters.fromValue(problem));
@@ -66,10 +66,10 @@ class ErrorResponses extends AbstractErrorWebExceptionHandler {
         model.put("status", status.value());
         model.put("notFound", status.value() == 404);
         model.put("serverError", status.is5xxServerError());
-        model.put("unavailable", status.value() == 503);
+        model.put("unavailable", storageDown(request));
         model.put("detail", detail(request, status));
         model.put("titleKey", status.value() == 404 ? "error.not-found.heading"
-                : status.value() == 503 ? "error.unavailable.heading"
+                : storageDown(request) ? "error.unavailable.heading"
                 : status.is5xxServerError() ? "error.server.heading" : "error.other.heading");
         return ServerResponse.status(status).contentType(MediaType.TEXT_HTML).render("error/page", model);
     }
@@ -79,19 +79,24 @@ class ErrorResponses extends AbstractErrorWebExceptionHandler {
         if (error instanceof DataBufferLimitException || error.getCause() instanceof DataBufferLimitException) {
             return HttpStatus.CONTENT_TOO_LARGE;
         }
-        if (error instanceof ResponseStatusException statusError) {
-            return statusError.getStatusCode();
-        }
         if (StorageFailures.isUnavailable(error)) {
             return HttpStatus.SERVICE_UNAVAILABLE;
         }
+        if (error instanceof ResponseStatusException statusError) {
+            return statusError.getStatusCode();
+        }
         return HttpStatus.INTERNAL_SERVER_ERROR;
+    }
+
+    /** The database cannot be reached (a 503, see {@link #status}). */
+    private boolean storageDown(ServerRequest request) {
+        return StorageFailures.isUnavailable(getError(request));
     }
 
     /** A database that cannot be reached is logged in one line; anything else as Spring Boot does. */
     @Override
     protected void logError(ServerRequest request, ServerResponse response, Throwable throwable) {
-        if (response.statusCode().value() == 503 && StorageFailures.isUnavailable(throwable)) {
+        if (StorageFailures.isUnavailable(throwable)) {
             StorageUnavailableAdvice.logUnavailable(request.method().name(), request.path(), throwable);
             return;
         }
@@ -108,7 +113,7 @@ class ErrorResponses extends AbstractErrorWebExceptionHandler {
         if (status.value() == 404) {
             return "There is nothing at this address.";
         }
-        if (status.value() == 503) {
+        if (storageDown(request)) {
             return StorageUnavailableAdvice.DETAIL;
         }
         if (status.is5xxServerError()) {
