@@ -76,7 +76,7 @@ public final class DataCommandLine {
         }
         try (Storage storage = Storage.open(args, true)) {
             ExportFile.Header header = new Exporter(storage.database(), appVersion(), Clock.systemUTC()).export(file);
-            out.println("Exported " + number(header.documents()) + " documents from " + storage.description() + " to " + file
+            out.println("Exported " + documents(header.documents()) + " from " + storage.description() + " to " + file
                     + ": " + counts(header.collections()));
             return 0;
         } catch (StorageNotOpened e) {
@@ -108,7 +108,7 @@ public final class DataCommandLine {
                         + " for example a new sv.storage.data-dir; nothing was restored");
                 return 1;
             }
-            out.println("Restoring " + number(header.documents()) + " documents exported on " + header.exportedAt()
+            out.println("Restoring " + documents(header.documents()) + " exported on " + header.exportedAt()
                     + " by Survivor Voice " + header.appVersion() + " into " + storage.description());
             Map<String, Long> written;
             long[] reported = {0};
@@ -121,12 +121,12 @@ public final class DataCommandLine {
                 });
             } catch (Restorer.RestoreFailedException e) {
                 Throwable cause = e.getCause();
-                err.println("restore: stopped after " + number(e.written()) + " of " + number(header.documents())
-                        + " documents (" + (cause instanceof ExportFileException bad ? bad.describe(file) : reason(cause))
+                err.println("restore: stopped after " + number(e.written()) + " of " + documents(header.documents())
+                        + " (" + (cause instanceof ExportFileException bad ? bad.describe(file) : reason(cause))
                         + "). The database now holds part of the file: empty it before restoring again");
                 return 2;
             }
-            out.println("Restored " + number(written.values().stream().mapToLong(Long::longValue).sum()) + " documents: "
+            out.println("Restored " + documents(written.values().stream().mapToLong(Long::longValue).sum()) + ": "
                     + counts(written));
             return 0;
         } catch (StorageNotOpened e) {
@@ -147,6 +147,10 @@ public final class DataCommandLine {
             return "no collections";
         }
         return counts.entrySet().stream().map(e -> e.getKey() + " " + number(e.getValue())).collect(Collectors.joining(", "));
+    }
+
+    private static String documents(long n) {
+        return number(n) + (n == 1 ? " document" : " documents");
     }
 
     private static String number(long n) {
