@@ -25,6 +25,10 @@ public class SurvivorVoiceApplication {
             // evaluate / analyse / cross-validate: no web server, no database
             System.exit(AnalysisCommandLine.run(args, System.out, System.err));
         }
+        if (org.survivorvoice.backup.DataCommandLine.handles(args)) {
+            // export FILE / restore FILE: the configured storage only, no web server, nothing of the service
+            System.exit(org.survivorvoice.backup.DataCommandLine.run(args, System.out, System.err));
+        }
         if (args.length > 0 && args[0].equals("retrain")) {
             // retrain: needs the database, not the web server (RetrainCommand does the work and exits)
             new org.springframework.boot.builder.SpringApplicationBuilder(SurvivorVoiceApplication.class)

@@ -18,6 +18,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.survivorvoice.form.ErrorSummaryItem;
 import org.survivorvoice.form.FormViews;
+import org.survivorvoice.storage.StorageFailures;
 import org.survivorvoice.survey.Instrument;
 import org.survivorvoice.survey.InstrumentCatalogue;
 import org.survivorvoice.web.PageModel;
@@ -48,6 +49,8 @@ class AnonymousFormController {
     static final String HONEYPOT_FIELD = "_website";
     /** The id of the form's send button, where the "page had expired" message points. */
     static final String SEND_BUTTON = "send";
+    /** Not about one question: the summary links to the form ({@code #answers}). */
+    private static final AnswerError NOT_SAVED = new AnswerError("answers", "not-saved");
 
     private final InstrumentCatalogue catalogue;
     private final ResponseService service;
@@ -97,7 +100,10 @@ class AnonymousFormController {
             return service.submit(instrument, raw, Submitter.ANONYMOUS, locale)
                     .map(saved -> toThanks(instrument))
                     .onErrorResume(InvalidAnswersException.class,
-                            invalid -> Mono.just(page(instrument, form, invalid.errors(), locale, HttpStatus.BAD_REQUEST)));
+                            invalid -> Mono.just(page(instrument, form, invalid.errors(), locale, HttpStatus.BAD_REQUEST)))
+                    // The database cannot be reached: her answers come back in the page, to send again.
+                    .onErrorResume(StorageFailures::isUnavailable,
+                            down -> Mono.just(page(instrument, form, List.of(NOT_SAVED), locale, HttpStatus.SERVICE_UNAVAILABLE)));
         });
     }
 

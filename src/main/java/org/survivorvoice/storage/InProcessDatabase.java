@@ -9,7 +9,9 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 
 /**
  * The in-process, wire-compatible server (mongo-java-server) over an H2 MVStore file under
@@ -41,7 +43,15 @@ final class InProcessDatabase implements EmbeddedDatabase {
         // No background auto-commit: every write commits itself (CommitOnWriteBackend), and H2's
         // background writer racing readers gives "Chunk … not found" under load (h2database#4383;
         // seen here at 1,000,000 responses while a rebuild read them).
-        MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+        MVStore store;
+        try {
+            store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+        } catch (MVStoreException e) {
+            throw new EmbeddedStorageException(e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED
+                    ? "The in-process database " + file + " is in use by another process: stop the service or command"
+                            + " that uses this data directory first, or choose another sv.storage.data-dir."
+                    : "The in-process database " + file + " cannot be opened: " + EmbeddedDatabaseLauncher.reason(e), e);
+        }
         MongoServer server = new MongoServer(new CommitOnWriteBackend(store));
         server.bind("127.0.0.1", 0);
         var address = server.getLocalAddress();

@@ -19,6 +19,7 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.ResponseStatusException;
+import org.survivorvoice.storage.StorageFailures;
 import reactor.core.publisher.Mono;
 
 /**
@@ -53,7 +54,7 @@ class ErrorResponses extends AbstractErrorWebExceptionHandler {
 
     private Mono<ServerResponse> problem(ServerRequest request) {
         HttpStatusCode status = status(request);
-        ProblemDetail problem = Problems.of(status, detail(request, status));
+        ProblemDetail problem = storageDown(request) ? StorageUnavailableAdvice.problem() : Problems.of(status, detail(request, status));
         problem.setInstance(Problems.instance(request.path()));
         return ServerResponse.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(BodyInserters.fromValue(problem));
@@ -65,8 +66,10 @@ class ErrorResponses extends AbstractErrorWebExceptionHandler {
         model.put("status", status.value());
         model.put("notFound", status.value() == 404);
         model.put("serverError", status.is5xxServerError());
+        model.put("unavailable", storageDown(request));
         model.put("detail", detail(request, status));
         model.put("titleKey", status.value() == 404 ? "error.not-found.heading"
+                : storageDown(request) ? "error.unavailable.heading"
                 : status.is5xxServerError() ? "error.server.heading" : "error.other.heading");
         return ServerResponse.status(status).contentType(MediaType.TEXT_HTML).render("error/page", model);
     }
@@ -76,10 +79,28 @@ class ErrorResponses extends AbstractErrorWebExceptionHandler {
         if (error instanceof DataBufferLimitException || error.getCause() instanceof DataBufferLimitException) {
             return HttpStatus.CONTENT_TOO_LARGE;
         }
+        if (StorageFailures.isUnavailable(error)) {
+            return HttpStatus.SERVICE_UNAVAILABLE;
+        }
         if (error instanceof ResponseStatusException statusError) {
             return statusError.getStatusCode();
         }
         return HttpStatus.INTERNAL_SERVER_ERROR;
+    }
+
+    /** The database cannot be reached (a 503, see {@link #status}). */
+    private boolean storageDown(ServerRequest request) {
+        return StorageFailures.isUnavailable(getError(request));
+    }
+
+    /** A database that cannot be reached is logged in one line; anything else as Spring Boot does. */
+    @Override
+    protected void logError(ServerRequest request, ServerResponse response, Throwable throwable) {
+        if (StorageFailures.isUnavailable(throwable)) {
+            StorageUnavailableAdvice.logUnavailable(request.method().name(), request.path(), throwable);
+            return;
+        }
+        super.logError(request, response, throwable);
     }
 
     /** A message safe to show: our own words, or the framework's reason for a 4xx (which never quotes the body). */
@@ -91,6 +112,9 @@ class ErrorResponses extends AbstractErrorWebExceptionHandler {
         }
         if (status.value() == 404) {
             return "There is nothing at this address.";
+        }
+        if (storageDown(request)) {
+            return StorageUnavailableAdvice.DETAIL;
         }
         if (status.is5xxServerError()) {
             return "Something went wrong on our side. Nothing you sent was stored; please try again.";
