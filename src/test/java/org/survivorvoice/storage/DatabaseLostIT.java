@@ -19,6 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.survivorvoice.AnonymousVisitor;
 import org.survivorvoice.StaffBrowser;
 import org.survivorvoice.SurvivorVoiceApplication;
 import org.survivorvoice.TestAccounts;
@@ -69,10 +70,9 @@ class DatabaseLostIT {
             int logLinesBefore = output.getOut().length();
 
             // The public form: 503, the form again with every answer kept and "not saved" in the summary.
-            StaffBrowser survivor = new StaffBrowser(client);
-            survivor.get("/f/feedback");
+            AnonymousVisitor survivor = new AnonymousVisitor(client);
             long started = System.nanoTime();
-            EntityExchangeResult<byte[]> refused = survivor.post("/f/feedback", form(
+            EntityExchangeResult<byte[]> refused = survivor.send("feedback", form(
                     "police-rating", "negative", "police-comment", "They did not believe me at first.",
                     "barriers", "money", "housing-rating", "very_negative"));
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(PROMPTLY);
@@ -125,7 +125,7 @@ class DatabaseLostIT {
             database = start(file, port);
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                     .untilAsserted(() -> health(client).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP"));
-            EntityExchangeResult<byte[]> sent = survivor.post("/f/feedback", form(
+            EntityExchangeResult<byte[]> sent = survivor.send("feedback", form(
                     "police-rating", "negative", "police-comment", "They did not believe me at first."));
             assertThat(sent.getStatus().value()).isEqualTo(303);
             submitThroughTheApi(client).expectStatus().isCreated();
