@@ -46,8 +46,8 @@ import reactor.core.publisher.Mono;
  * {@code sv.retention.free-text}, in batches, on its schedule (daily by default).
  *
  * <ul>
- * <li><b>Records:</b> the answers to free-text questions (text and text-list: survivors' words)
- * are removed; the record keeps which questions had one ({@link Response.Redaction}), so reports
+ * <li><b>Records:</b> the answers to free-text questions (text and text-list: comments, participants'
+ * quotes, officer's notes) are removed; the record keeps which questions had one ({@link Response.Redaction}), so reports
  * count them as before.</li>
  * <li><b>Comments</b> from them lose their text and the analysis evidence that quotes it; they keep
  * their labels (tone and themes, the machine's and the officer's), so theme and tone counts do not
@@ -110,8 +110,13 @@ public class Retention implements SmartInitializingSingleton, DisposableBean {
 
         /** For the audit log: counts only. */
         public String detail() {
-            return "free text of days before " + cutoff + ": " + records + " records, " + comments + " comments, " + drafts
-                    + " drafts, " + quotes + " withdrawn quotes deleted, " + waiting + " records waiting for analysis";
+            return "free text of days before " + cutoff + ": " + plural(records, "record") + ", " + plural(comments, "comment") + ", "
+                    + plural(drafts, "draft") + ", " + plural(quotes, "withdrawn quote") + " deleted, "
+                    + plural(waiting, "record") + " waiting for analysis";
+        }
+
+        private static String plural(long n, String noun) {
+            return n + " " + noun + (n == 1 ? "" : "s");
         }
     }
 
