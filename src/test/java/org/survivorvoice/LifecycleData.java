@@ -29,6 +29,11 @@ public final class LifecycleData {
     public record Stored(String id, String reference) {
     }
 
+    /** The test client with room for slow answers (a PDF on a busy machine), as a browser waits for them. */
+    public static WebTestClient patient(WebTestClient client) {
+        return client.mutate().responseTimeout(Duration.ofSeconds(60)).build();
+    }
+
     public static Consumer<HttpHeaders> basic(String username) {
         return headers -> headers.setBasicAuth(username, TestAccounts.PASSWORD);
     }

@@ -77,7 +77,8 @@ class ImportService {
 
     /** For the audit log: how many interviews, in which quarters. */
     static String auditDetail(ImportCheck check) {
-        StringBuilder detail = new StringBuilder().append(check.answers().size()).append(" interviews");
+        int n = check.answers().size();
+        StringBuilder detail = new StringBuilder().append(n).append(n == 1 ? " interview" : " interviews");
         if (!check.byQuarter().isEmpty()) {
             detail.append(" (");
             check.byQuarter().forEach((quarter, count) -> detail.append(quarter).append(": ").append(count).append(", "));

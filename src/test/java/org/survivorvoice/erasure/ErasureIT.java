@@ -49,10 +49,14 @@ class ErasureIT {
     private static final String HOUSING_WORDS = "Housing told me " + MARKER + "-Tallow was not their problem and I slept in the car.";
     private static final String QUOTE = "[The officer] laughed at me and nobody ever called me back, " + MARKER + "-quoted.";
 
-    @Autowired
     WebTestClient client;
     @Autowired
     AccountService accounts;
+
+    @Autowired
+    void client(WebTestClient client) {
+        this.client = LifecycleData.patient(client);
+    }
     @Autowired
     ReactiveMongoTemplate mongo;
     @Autowired

@@ -62,10 +62,14 @@ class RetentionIT {
     private static final String NEW_POLICE = "The officer Ostrevane was kind and rang me every week.";
     private static final String NEW_DRAFT = "Draft words of Hasketh still being written.";
 
-    @Autowired
     WebTestClient client;
     @Autowired
     AccountService accounts;
+
+    @Autowired
+    void client(WebTestClient client) {
+        this.client = LifecycleData.patient(client);
+    }
     @Autowired
     ReactiveMongoTemplate mongo;
     @Autowired
