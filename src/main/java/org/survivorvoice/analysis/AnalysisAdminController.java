@@ -59,11 +59,7 @@ class AnalysisAdminController {
                 : query.containsKey("retraining") ? "Retraining started: the report appears below when it is done"
                 : query.containsKey("busy") ? "A retraining is already running, or the analysis is not ready yet"
                 : query.containsKey("retried") ? "The failed comments will be tried again" : null;
-        return Mono.zip(overview.overview(), failed())
-                .flatMap(found -> (found.getT2().isEmpty() ? Mono.<Void>empty()
-                        : audit.record(admin, AuditAction.VIEWED, AuditTarget.COMMENTS, "failed",
-                                found.getT2().size() + " failed comments on the analysis page")).thenReturn(found))
-                .map(found -> {
+        return Mono.zip(overview.overview(), failed()).flatMap(found -> viewed(admin, found.getT2()).thenReturn(found)).map(found -> {
             AnalysisOverview.Overview o = found.getT1();
             Map<String, Object> model = new HashMap<>();
             model.put("title", "Comment analysis");
@@ -133,6 +129,12 @@ class AnalysisAdminController {
                             "recall", t.officer() == 0 ? "–" : percent(t.recall()))).toList());
                     return Rendering.view("admin/agreement").model(model).build();
                 });
+    }
+
+    /** The failed comments' excerpts are on the page: a view of comments, in the audit log. */
+    private Mono<Void> viewed(Principal admin, List<Map<String, Object>> failed) {
+        return failed.isEmpty() ? Mono.empty() : audit.record(admin, AuditAction.VIEWED, AuditTarget.COMMENTS, "failed",
+                failed.size() + " failed comments on the analysis page");
     }
 
     private Mono<List<Map<String, Object>>> failed() {

@@ -205,7 +205,11 @@ public class Retention implements SmartInitializingSingleton, DisposableBean {
                                             .thenReturn(new Outcome(response.id(),
                                                     new Run(null, 1, toRedact.size(), 0, quotes.getDeletedCount(), 0))));
                         }))
-                .defaultIfEmpty(new Outcome(response.id(), new Run(null, 0, 0, 0, 0, 0)));
+                .switchIfEmpty(Mono.fromSupplier(() -> {
+                    log.warn("Retention: no definition of {} version {}, so response {} was left as it is",
+                            response.instrumentId(), response.instrumentVersion(), response.id());
+                    return new Outcome(response.id(), Run.none(null));
+                }));
     }
 
     private Mono<Void> redactComments(List<Comment> comments, String today) {

@@ -151,6 +151,7 @@ class AuditLogIT {
         assertThat(logged(admin, "ADMIN", AuditAction.ERASED, AuditTarget.RECORD, record.reference())).as("erasure").isTrue();
         assertThat(logged(officer, "OFFICER", AuditAction.SIGNED_IN, AuditTarget.SESSION, officer)).as("sign-in").isTrue();
         assertThat(logged(officer, "OFFICER", AuditAction.SIGNIN_FAILED, AuditTarget.SESSION, officer)).as("wrong password").isTrue();
+        assertThat(logged("system", "SYSTEM", AuditAction.ACCOUNT_CHANGED, AuditTarget.ACCOUNT, admin)).as("first admin").isTrue();
         assertThat(logged("unknown", "NONE", AuditAction.SIGNIN_FAILED, AuditTarget.SESSION, "unknown")).as("no such account").isTrue();
 
         AuditEntry accountChange = mongo.findOne(Query.query(Criteria.where("target").is("auditee").and("detail").regex("^created")),
