@@ -19,6 +19,8 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "sv.storage.engine=in-process",
         "sv.analysis.retraining-folds=2",
+        // the retention job runs only when a test starts it, with a cut-off of its own
+        "sv.retention.schedule=-",
         "sv.admin.username=" + TestAccounts.ADMIN,
         "sv.admin.password=" + TestAccounts.PASSWORD})
 @AutoConfigureWebTestClient

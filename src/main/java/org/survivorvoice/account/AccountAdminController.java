@@ -14,6 +14,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
+import org.survivorvoice.audit.AuditAction;
+import org.survivorvoice.audit.AuditLog;
+import org.survivorvoice.audit.AuditTarget;
 import org.survivorvoice.form.ErrorSummaryItem;
 import org.survivorvoice.survey.InstrumentCatalogue;
 import org.survivorvoice.survey.OperationalGroup;
@@ -27,8 +30,10 @@ class AccountAdminController {
 
     private final AccountService accounts;
     private final List<OperationalGroup> groups;
+    private final AuditLog audit;
 
-    AccountAdminController(AccountService accounts, InstrumentCatalogue catalogue) {
+    AccountAdminController(AccountService accounts, InstrumentCatalogue catalogue, AuditLog audit) {
+        this.audit = audit;
         this.accounts = accounts;
         this.groups = catalogue.agencies().groups();
     }
@@ -56,10 +61,13 @@ class AccountAdminController {
     }
 
     @PostMapping
-    Mono<Rendering> create(ServerWebExchange exchange) {
+    Mono<Rendering> create(ServerWebExchange exchange, Principal admin) {
         return exchange.getFormData().flatMap(form -> {
             Role role = parseRole(form.getFirst("role"));
             return accounts.create(form.getFirst("username"), form.getFirst("password"), role, form.getOrDefault("groups", List.of()))
+                    .flatMap(created -> audit.note(admin, AuditAction.ACCOUNT_CHANGED, AuditTarget.ACCOUNT, created.username(),
+                            "created, role " + created.role().name() + (created.groups().isEmpty() ? ""
+                                    : ", groups " + String.join(" ", created.groups()))).thenReturn(created))
                     .map(created -> done("created", created.username()))
                     .onErrorResume(AccountProblem.class, problem -> Mono.just(form(form.toSingleValueMap(), problem, HttpStatus.BAD_REQUEST)));
         });
@@ -69,6 +77,8 @@ class AccountAdminController {
     Mono<Rendering> setEnabled(@PathVariable String username, Principal user, ServerWebExchange exchange) {
         return exchange.getFormData()
                 .flatMap(form -> accounts.setEnabled(username, "true".equals(form.getFirst("enabled")), user.getName()))
+                .flatMap(account -> audit.note(user, AuditAction.ACCOUNT_CHANGED, AuditTarget.ACCOUNT, account.username(),
+                        account.enabled() ? "enabled" : "disabled").thenReturn(account))
                 .map(account -> done(account.enabled() ? "enabled" : "disabled", account.username()))
                 .onErrorResume(AccountProblem.class, problem -> Mono.just(done("self", user.getName())));
     }
@@ -79,9 +89,11 @@ class AccountAdminController {
     }
 
     @PostMapping("/{username}/password")
-    Mono<Rendering> setPassword(@PathVariable String username, ServerWebExchange exchange) {
+    Mono<Rendering> setPassword(@PathVariable String username, ServerWebExchange exchange, Principal admin) {
         return exchange.getFormData()
                 .flatMap(form -> accounts.changePassword(username, form.getFirst("password")))
+                .flatMap(account -> audit.note(admin, AuditAction.ACCOUNT_CHANGED, AuditTarget.ACCOUNT, account.username(),
+                        "new password set").thenReturn(account))
                 .map(account -> done("password", account.username()))
                 .onErrorResume(AccountProblem.class, problem -> Mono.just(passwordPage(username, problem, HttpStatus.BAD_REQUEST)));
     }

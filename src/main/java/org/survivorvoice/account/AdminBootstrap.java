@@ -9,6 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
+import org.survivorvoice.audit.Actor;
+import org.survivorvoice.audit.AuditAction;
+import org.survivorvoice.audit.AuditLog;
+import org.survivorvoice.audit.AuditTarget;
 
 /**
  * On the first start (no administrator yet) creates one: from {@code SV_ADMIN_USERNAME} and
@@ -22,10 +26,12 @@ class AdminBootstrap implements SmartInitializingSingleton {
 
     private final AccountService accounts;
     private final AdminBootstrapProperties properties;
+    private final AuditLog audit;
 
-    AdminBootstrap(AccountService accounts, AdminBootstrapProperties properties) {
+    AdminBootstrap(AccountService accounts, AdminBootstrapProperties properties, AuditLog audit) {
         this.accounts = accounts;
         this.properties = properties;
+        this.audit = audit;
     }
 
     @Override
@@ -38,6 +44,8 @@ class AdminBootstrap implements SmartInitializingSingleton {
         String password = generated ? randomPassword() : properties.password();
         try {
             accounts.create(username, password, Role.ADMIN, List.of()).block(Duration.ofSeconds(30));
+            audit.note(Actor.SYSTEM, AuditAction.ACCOUNT_CHANGED, AuditTarget.ACCOUNT, username,
+                    "first administrator created, role ADMIN").block(Duration.ofSeconds(30));
         } catch (AccountProblem problem) {
             throw new IllegalStateException("Cannot create the first administrator from SV_ADMIN_USERNAME/SV_ADMIN_PASSWORD: "
                     + problem.getMessage(), problem);

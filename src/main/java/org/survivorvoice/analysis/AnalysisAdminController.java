@@ -17,6 +17,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
+import org.survivorvoice.audit.AuditAction;
+import org.survivorvoice.audit.AuditLog;
+import org.survivorvoice.audit.AuditTarget;
 import org.survivorvoice.codebook.Codebook;
 import org.survivorvoice.web.Pages;
 import reactor.core.publisher.Mono;
@@ -35,9 +38,11 @@ class AnalysisAdminController {
     private final CommentViews views;
     private final Codebook codebook;
     private final AnalysisWorker worker;
+    private final AuditLog audit;
 
     AnalysisAdminController(AnalysisOverview overview, Reanalysis reanalysis, Retraining retraining, ReactiveMongoTemplate mongo,
-                            CommentViews views, Codebook codebook, AnalysisWorker worker) {
+                            CommentViews views, Codebook codebook, AnalysisWorker worker, AuditLog audit) {
+        this.audit = audit;
         this.overview = overview;
         this.reanalysis = reanalysis;
         this.retraining = retraining;
@@ -48,13 +53,13 @@ class AnalysisAdminController {
     }
 
     @GetMapping("/admin/analysis")
-    Mono<Rendering> page(ServerWebExchange exchange) {
+    Mono<Rendering> page(ServerWebExchange exchange, Principal admin) {
         var query = exchange.getRequest().getQueryParams();
         String done = query.containsKey("reanalysing") ? "Every comment is being analysed again"
                 : query.containsKey("retraining") ? "Retraining started: the report appears below when it is done"
                 : query.containsKey("busy") ? "A retraining is already running, or the analysis is not ready yet"
                 : query.containsKey("retried") ? "The failed comments will be tried again" : null;
-        return Mono.zip(overview.overview(), failed()).map(found -> {
+        return Mono.zip(overview.overview(), failed()).flatMap(found -> viewed(admin, found.getT2()).thenReturn(found)).map(found -> {
             AnalysisOverview.Overview o = found.getT1();
             Map<String, Object> model = new HashMap<>();
             model.put("title", "Comment analysis");
@@ -82,20 +87,28 @@ class AnalysisAdminController {
     }
 
     @PostMapping("/admin/analysis/reanalysis")
-    Mono<Rendering> reanalyse() {
-        return reanalysis.start().doOnNext(total -> worker.wake()).thenReturn(Pages.seeOther("/admin/analysis?reanalysing"));
+    Mono<Rendering> reanalyse(Principal admin) {
+        return reanalysis.start().doOnNext(total -> worker.wake())
+                .flatMap(total -> audit.note(admin, AuditAction.STARTED, AuditTarget.ANALYSIS, "re-analysis", total + " comments"))
+                .thenReturn(Pages.seeOther("/admin/analysis?reanalysing"));
     }
 
     @PostMapping("/admin/analysis/retraining")
-    Rendering retrain(Principal admin) {
-        return Pages.seeOther(retraining.start(admin.getName()) ? "/admin/analysis?retraining" : "/admin/analysis?busy");
+    Mono<Rendering> retrain(Principal admin) {
+        if (!retraining.start(admin.getName())) {
+            return Mono.just(Pages.seeOther("/admin/analysis?busy"));
+        }
+        return audit.note(admin, AuditAction.STARTED, AuditTarget.ANALYSIS, "retraining", "from the admin page")
+                .thenReturn(Pages.seeOther("/admin/analysis?retraining"));
     }
 
     @PostMapping("/admin/analysis/failed/retry")
-    Mono<Rendering> retryFailed() {
+    Mono<Rendering> retryFailed(Principal admin) {
         return mongo.updateMulti(Query.query(Criteria.where("status").is(CommentStatus.FAILED)),
                         new Update().set("status", CommentStatus.PENDING).set("attempts", 0).unset("problem"), Comment.class)
                 .doOnNext(result -> worker.wake())
+                .flatMap(result -> audit.note(admin, AuditAction.STARTED, AuditTarget.ANALYSIS, "retry of failed comments",
+                        result.getModifiedCount() + " comments"))
                 .thenReturn(Pages.seeOther("/admin/analysis?retried"));
     }
 
@@ -116,6 +129,12 @@ class AnalysisAdminController {
                             "recall", t.officer() == 0 ? "–" : percent(t.recall()))).toList());
                     return Rendering.view("admin/agreement").model(model).build();
                 });
+    }
+
+    /** The failed comments' excerpts are on the page: a view of comments, in the audit log. */
+    private Mono<Void> viewed(Principal admin, List<Map<String, Object>> failed) {
+        return failed.isEmpty() ? Mono.empty() : audit.record(admin, AuditAction.VIEWED, AuditTarget.COMMENTS, "failed",
+                failed.size() + " failed comments on the analysis page");
     }
 
     private Mono<List<Map<String, Object>>> failed() {

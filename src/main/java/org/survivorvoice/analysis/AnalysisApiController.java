@@ -8,6 +8,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.survivorvoice.web.ApiController;
+import org.survivorvoice.audit.AuditAction;
+import org.survivorvoice.audit.AuditLog;
+import org.survivorvoice.audit.AuditTarget;
 import reactor.core.publisher.Mono;
 
 /** The analysis over the API: state and progress (officers); re-analysis and retraining (administrators). */
@@ -18,8 +21,10 @@ class AnalysisApiController {
     private final Reanalysis reanalysis;
     private final Retraining retraining;
     private final AnalysisWorker worker;
+    private final AuditLog audit;
 
-    AnalysisApiController(AnalysisOverview overview, Reanalysis reanalysis, Retraining retraining, AnalysisWorker worker) {
+    AnalysisApiController(AnalysisOverview overview, Reanalysis reanalysis, Retraining retraining, AnalysisWorker worker, AuditLog audit) {
+        this.audit = audit;
         this.overview = overview;
         this.reanalysis = reanalysis;
         this.retraining = retraining;
@@ -39,16 +44,19 @@ class AnalysisApiController {
     }
 
     @PostMapping("/api/v1/analysis/reanalysis")
-    Mono<ResponseEntity<Map<String, Object>>> reanalyse() {
+    Mono<ResponseEntity<Map<String, Object>>> reanalyse(Principal admin) {
         return reanalysis.start().doOnNext(total -> worker.wake())
+                .flatMap(total -> audit.note(admin, AuditAction.STARTED, AuditTarget.ANALYSIS, "re-analysis", total + " comments")
+                        .thenReturn(total))
                 .map(total -> ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.<String, Object>of("comments", total)));
     }
 
     @PostMapping("/api/v1/analysis/retraining")
-    ResponseEntity<Map<String, Object>> retrain(Principal admin) {
+    Mono<ResponseEntity<Map<String, Object>>> retrain(Principal admin) {
         return retraining.start(admin.getName())
-                ? ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("state", "running"))
-                : ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("state", "busy",
-                        "detail", "A retraining is already running, or the analysis is not ready yet."));
+                ? audit.note(admin, AuditAction.STARTED, AuditTarget.ANALYSIS, "retraining", "through the API")
+                        .thenReturn(ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("state", "running")))
+                : Mono.just(ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("state", "busy",
+                        "detail", "A retraining is already running, or the analysis is not ready yet.")));
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.survivorvoice.survey.Channel;
 
@@ -23,6 +24,8 @@ import org.survivorvoice.survey.Channel;
  * @param counted      the labels counted in the report aggregates (null: none yet)
  * @param recount      set with every change of {@code effective}, cleared once the aggregates follow it (null in
  *                     comments stored before the aggregates existed: a rebuild counts those)
+ * @param redactedOn   the day the retention job removed its text (and the evidence quoting it); null until then.
+ *                     Its labels stay, so reports count it as before; it is never analysed or quoted again.
  */
 @Document("comments")
 public record Comment(
@@ -48,7 +51,25 @@ public record Comment(
         HumanLabels human,
         Labels effective,
         Labels counted,
-        Boolean recount) {
+        Boolean recount,
+        String redactedOn) {
+
+    @PersistenceCreator
+    public Comment {
+    }
+
+    /** A comment as stored before retention has touched it. */
+    public Comment(String id, String responseId, String instrumentId, Channel channel, String questionId, String agency, String quarter,
+                   String kind, String text, String rating, String officerTheme, CommentStatus status, int attempts, String problem,
+                   Instant leaseUntil, String leaseOwner, Instant notBefore, int generation, MachineLabels machine, HumanLabels human,
+                   Labels effective, Labels counted, Boolean recount) {
+        this(id, responseId, instrumentId, channel, questionId, agency, quarter, kind, text, rating, officerTheme, status, attempts,
+                problem, leaseUntil, leaseOwner, notBefore, generation, machine, human, effective, counted, recount, null);
+    }
+
+    public boolean isRedacted() {
+        return redactedOn != null;
+    }
 
     /** What the analysis suggested. @param model the model version that suggested it */
     public record MachineLabels(String sentiment, double confidence, List<String> sentimentEvidence, List<ThemeEvidence> themes,

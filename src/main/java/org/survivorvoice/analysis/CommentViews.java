@@ -45,12 +45,18 @@ public class CommentViews {
         };
     }
 
+    /** What shows in place of a comment's text once the retention job has removed it. */
+    public static String removedText(Comment comment) {
+        return comment.redactedOn() == null ? "(no text)" : "(text removed on " + comment.redactedOn() + " after the retention period)";
+    }
+
     /** A short view: for lists and for the record page. */
     public Map<String, Object> summary(Comment comment) {
         Map<String, Object> view = new HashMap<>();
         view.put("id", comment.id());
         view.put("href", "/staff/comments/" + comment.id());
-        view.put("excerpt", comment.text().length() > 140 ? comment.text().substring(0, 137) + "…" : comment.text());
+        view.put("excerpt", comment.text() == null ? removedText(comment)
+                : comment.text().length() > 140 ? comment.text().substring(0, 137) + "…" : comment.text());
         view.put("agency", agencyLabel(comment.agency()));
         view.put("quarter", comment.quarter() == null ? "" : comment.quarter().replace('-', ' '));
         view.put("kind", switch (comment.kind()) {

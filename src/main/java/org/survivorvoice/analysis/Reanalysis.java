@@ -22,14 +22,20 @@ public class Reanalysis {
         this.store = store;
     }
 
-    /** @return the number of comments due */
+    /**
+     * Comments whose text the retention job removed keep their labels: they count as done in the
+     * new run without being analysed. @return the number of comments due
+     */
     public Mono<Long> start() {
+        Query withText = Query.query(Criteria.where("redactedOn").exists(false));
+        Query redacted = Query.query(Criteria.where("redactedOn").exists(true));
         return mongo.count(new Query(), Comment.class)
                 .flatMap(total -> store.nextGeneration(total)
-                        .then(mongo.updateMulti(new Query(), new Update()
-                                .set("status", CommentStatus.PENDING)
-                                .set("attempts", 0)
-                                .unset("problem").unset("leaseUntil").unset("leaseOwner").unset("notBefore"), Comment.class))
+                        .flatMap(generation -> mongo.updateMulti(withText, new Update()
+                                        .set("status", CommentStatus.PENDING)
+                                        .set("attempts", 0)
+                                        .unset("problem").unset("leaseUntil").unset("leaseOwner").unset("notBefore"), Comment.class)
+                                .then(mongo.updateMulti(redacted, Update.update("generation", generation), Comment.class)))
                         .thenReturn(total));
     }
 

@@ -20,6 +20,9 @@ import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.survivorvoice.analysis.nlp.Sentiment;
+import org.survivorvoice.audit.AuditAction;
+import org.survivorvoice.audit.AuditLog;
+import org.survivorvoice.audit.AuditTarget;
 import org.survivorvoice.codebook.Codebook;
 import org.survivorvoice.form.ErrorSummaryItem;
 import org.survivorvoice.web.Pages;
@@ -64,9 +67,11 @@ class ReviewController {
     private final CommentViews views;
     private final Codebook codebook;
     private final List<CommentPagePart> parts;
+    private final AuditLog audit;
 
     ReviewController(ReactiveMongoTemplate mongo, CommentRepository comments, CommentReview review, CommentViews views, Codebook codebook,
-                     List<CommentPagePart> parts) {
+                     List<CommentPagePart> parts, AuditLog audit) {
+        this.audit = audit;
         this.mongo = mongo;
         this.comments = comments;
         this.review = review;
@@ -76,12 +81,16 @@ class ReviewController {
     }
 
     @GetMapping("/staff/comments")
-    Mono<Rendering> list(@RequestParam(defaultValue = "to-review") String show, @RequestParam(defaultValue = "0") int page) {
+    Mono<Rendering> list(@RequestParam(defaultValue = "to-review") String show, @RequestParam(defaultValue = "0") int page,
+                         Principal officer) {
         Filter filter = Filter.of(show);
         int current = Math.max(0, page);
         Query query = Query.query(filter.criteria);
         return Mono.zip(mongo.find(Query.of(query).with(PageRequest.of(current, PAGE_SIZE, Sort.by("_id"))), Comment.class).collectList(),
                         mongo.count(Query.of(query), Comment.class))
+                .flatMap(found -> (found.getT1().isEmpty() ? Mono.<Void>empty()
+                        : audit.record(officer, AuditAction.VIEWED, AuditTarget.COMMENTS, filter.id + " page " + (current + 1),
+                                found.getT1().size() + " comments")).thenReturn(found))
                 .map(found -> {
                     long pages = Math.max(1, (found.getT2() + PAGE_SIZE - 1) / PAGE_SIZE);
                     Map<String, Object> model = new HashMap<>();
@@ -100,13 +109,19 @@ class ReviewController {
     }
 
     @GetMapping("/staff/comments/{responseId}/{question}/**")
-    Mono<Rendering> nested(ServerWebExchange exchange) {
-        return page(commentId(exchange), List.of(), null, null, HttpStatus.OK);
+    Mono<Rendering> nested(ServerWebExchange exchange, Principal officer) {
+        return viewed(commentId(exchange), officer);
     }
 
     @GetMapping("/staff/comments/{responseId}/{question}")
-    Mono<Rendering> show(@PathVariable String responseId, @PathVariable String question) {
-        return page(responseId + "/" + question, List.of(), null, null, HttpStatus.OK);
+    Mono<Rendering> show(@PathVariable String responseId, @PathVariable String question, Principal officer) {
+        return viewed(responseId + "/" + question, officer);
+    }
+
+    /** The review page, once its view is in the audit log. */
+    private Mono<Rendering> viewed(String id, Principal officer) {
+        return page(id, List.of(), null, null, HttpStatus.OK)
+                .flatMap(rendering -> audit.record(officer, AuditAction.VIEWED, AuditTarget.COMMENT, id, "review page").thenReturn(rendering));
     }
 
     @PostMapping({"/staff/comments/{responseId}/{question}", "/staff/comments/{responseId}/{question}/**"})
@@ -116,7 +131,8 @@ class ReviewController {
             String sentiment = form.getFirst("sentiment");
             List<String> themes = form.getOrDefault("themes", List.of());
             return review.review(id, sentiment == null ? "" : sentiment, themes, officer.getName())
-                    .map(saved -> Pages.seeOther(next(form.getFirst("next"))))
+                    .flatMap(saved -> audit.note(officer, AuditAction.REVIEWED, AuditTarget.COMMENT, id, reviewDetail(saved))
+                            .thenReturn(Pages.seeOther(next(form.getFirst("next")))))
                     .onErrorResume(IllegalArgumentException.class, e -> page(id,
                             List.of(new ErrorSummaryItem("#sentiment", e.getMessage())), sentiment, themes, HttpStatus.BAD_REQUEST));
         });
@@ -131,7 +147,7 @@ class ReviewController {
                     Map<String, Object> model = new HashMap<>(views.summary(comment));
                     extra.forEach(model::putAll);
                     model.put("title", "Review a comment");
-                    model.put("text", comment.text());
+                    model.put("text", comment.text() == null ? CommentViews.removedText(comment) : comment.text());
                     model.put("action", "/staff/comments/" + comment.id());
                     model.put("rating", CommentViews.sentimentLabel(comment.rating()));
                     model.put("officerTheme", comment.officerTheme() == null ? null : views.themeLabel(comment.officerTheme()));
@@ -158,6 +174,16 @@ class ReviewController {
                     model.put("hasErrors", !errors.isEmpty());
                     return Rendering.view("staff/comment").model(model).status(status).build();
                 }));
+    }
+
+    /** For the audit log: accepted or corrected, and the labels chosen (codebook ids, never the text). */
+    static String reviewDetail(Comment reviewed) {
+        Comment.HumanLabels human = reviewed.human();
+        if (human == null) {
+            return "reviewed";
+        }
+        return (human.corrected() ? "corrected" : "accepted") + ": tone " + human.sentiment() + ", themes "
+                + (human.themes().isEmpty() ? "none" : String.join(" ", human.themes()));
     }
 
     /** Comment ids hold slashes ({@code <response>/<question>/<n>}). */

@@ -32,6 +32,9 @@ class TrainingLabels {
     }
 
     private List<LabelledComment> label(Comment comment) {
+        if (comment.text() == null) {
+            return List.of(); // removed by the retention job: nothing left to learn from
+        }
         if (comment.human() != null) {
             return List.of(new LabelledComment(comment.id(), comment.agency(), Sentiment.fromValue(comment.human().sentiment()).orElseThrow(),
                     true, java.util.Set.copyOf(comment.human().themes()), comment.text(), properties.correctionWeight()));

@@ -16,6 +16,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
+import org.survivorvoice.audit.AuditAction;
+import org.survivorvoice.audit.AuditLog;
+import org.survivorvoice.audit.AuditTarget;
 import org.survivorvoice.survey.InstrumentCatalogue;
 import org.survivorvoice.web.ApiController;
 import org.survivorvoice.web.Problems;
@@ -32,8 +35,10 @@ class ImportApiController {
     private final ImportService imports;
     private final InstrumentCatalogue catalogue;
     private final ImportProperties properties;
+    private final AuditLog audit;
 
-    ImportApiController(ImportService imports, InstrumentCatalogue catalogue, ImportProperties properties) {
+    ImportApiController(ImportService imports, InstrumentCatalogue catalogue, ImportProperties properties, AuditLog audit) {
+        this.audit = audit;
         this.imports = imports;
         this.catalogue = catalogue;
         this.properties = properties;
@@ -53,6 +58,9 @@ class ImportApiController {
                 .map(ImportController::bytes)
                 .defaultIfEmpty(new byte[0])
                 .flatMap(file -> dryRun ? imports.check(instrument, file) : imports.run(instrument, file, officer.getName()))
+                .flatMap(check -> dryRun || !check.isValid() ? Mono.just(check)
+                        : audit.note(officer, AuditAction.IMPORTED, AuditTarget.IMPORT, ImportService.auditTarget(check),
+                                ImportService.auditDetail(check) + " through the API").thenReturn(check))
                 .map(check -> {
                     if (!check.isValid()) {
                         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, check.problemSummary(), exchange);

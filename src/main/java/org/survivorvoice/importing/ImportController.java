@@ -31,6 +31,9 @@ import org.springframework.web.server.ServerWebExchange;
 import org.survivorvoice.form.ErrorSummaryItem;
 import org.survivorvoice.period.FinancialQuarter;
 import org.survivorvoice.survey.Instrument;
+import org.survivorvoice.audit.AuditAction;
+import org.survivorvoice.audit.AuditLog;
+import org.survivorvoice.audit.AuditTarget;
 import org.survivorvoice.survey.InstrumentCatalogue;
 import org.survivorvoice.web.Pages;
 import reactor.core.publisher.Mono;
@@ -55,8 +58,10 @@ class ImportController {
     private final ImportService imports;
     private final InstrumentCatalogue catalogue;
     private final ImportProperties properties;
+    private final AuditLog audit;
 
-    ImportController(ImportService imports, InstrumentCatalogue catalogue, ImportProperties properties) {
+    ImportController(ImportService imports, InstrumentCatalogue catalogue, ImportProperties properties, AuditLog audit) {
+        this.audit = audit;
         this.imports = imports;
         this.catalogue = catalogue;
         this.properties = properties;
@@ -90,6 +95,9 @@ class ImportController {
                     .map(ImportController::bytes)
                     .defaultIfEmpty(new byte[0])
                     .flatMap(bytes -> importing ? imports.run(instrument, bytes, officer.getName()) : imports.check(instrument, bytes))
+                    .flatMap(check -> !importing || !check.isValid() ? Mono.just(check)
+                            : audit.note(officer, AuditAction.IMPORTED, AuditTarget.IMPORT, ImportService.auditTarget(check),
+                                    ImportService.auditDetail(check)).thenReturn(check))
                     .map(check -> !check.isValid() ? problems(check)
                             : importing ? Pages.seeOther(PATH + "/" + check.fingerprint()) : checked(check))
                     .onErrorResume(AlreadyImportedException.class, e -> Mono.just(failed(e.getMessage(), HttpStatus.CONFLICT)))

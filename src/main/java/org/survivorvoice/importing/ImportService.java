@@ -70,6 +70,24 @@ class ImportService {
                 : Mono.just(check));
     }
 
+    /** How the audit log names an import: the start of its file's fingerprint. */
+    static String auditTarget(ImportCheck check) {
+        return check.fingerprint().substring(0, 12);
+    }
+
+    /** For the audit log: how many interviews, in which quarters. */
+    static String auditDetail(ImportCheck check) {
+        int n = check.answers().size();
+        StringBuilder detail = new StringBuilder().append(n).append(n == 1 ? " interview" : " interviews");
+        if (!check.byQuarter().isEmpty()) {
+            detail.append(" (");
+            check.byQuarter().forEach((quarter, count) -> detail.append(quarter).append(": ").append(count).append(", "));
+            detail.setLength(detail.length() - 2);
+            detail.append(")");
+        }
+        return detail.toString();
+    }
+
     Mono<ImportRecord> find(String id) {
         return mongo.findById(id, ImportRecord.class);
     }

@@ -21,6 +21,9 @@ import org.springframework.web.server.ServerWebExchange;
 import org.survivorvoice.analysis.Comment;
 import org.survivorvoice.analysis.CommentRepository;
 import org.survivorvoice.analysis.CommentViews;
+import org.survivorvoice.audit.AuditAction;
+import org.survivorvoice.audit.AuditLog;
+import org.survivorvoice.audit.AuditTarget;
 import org.survivorvoice.form.ErrorSummaryItem;
 import org.survivorvoice.form.QuestionView;
 import org.survivorvoice.form.QuestionView.ChoiceView;
@@ -41,9 +44,11 @@ class QuoteController {
     private final CommentRepository comments;
     private final CommentViews commentViews;
     private final InstrumentCatalogue catalogue;
+    private final AuditLog audit;
 
     QuoteController(QuoteService quotes, QuoteViews views, CommentRepository comments, CommentViews commentViews,
-                    InstrumentCatalogue catalogue) {
+                    InstrumentCatalogue catalogue, AuditLog audit) {
+        this.audit = audit;
         this.quotes = quotes;
         this.views = views;
         this.comments = comments;
@@ -89,10 +94,13 @@ class QuoteController {
     }
 
     @GetMapping("/staff/quotes/new")
-    Mono<Rendering> form(@RequestParam String comment) {
-        return commentAndQuote(comment).map(found -> {
+    Mono<Rendering> form(@RequestParam String comment, Principal officer) {
+        return commentAndQuote(comment)
+                .flatMap(found -> audit.record(officer, AuditAction.VIEWED, AuditTarget.COMMENT, found.comment().id(), "quote form")
+                        .thenReturn(found))
+                .map(found -> {
             Comment c = found.comment();
-            String text = found.quote().map(Quote::text).orElse(c.text());
+            String text = found.quote().map(Quote::text).orElse(c.text() == null ? "" : c.text());
             String tone = found.quote().map(Quote::tone).orElse(Tone.of(c.effective()).value());
             boolean nothingIdentifying = found.quote().map(Quote::verbatim).orElse(false);
             return formPage(found, text, tone, nothingIdentifying, List.of(), HttpStatus.OK);
@@ -110,6 +118,9 @@ class QuoteController {
             String tone = form.getFirst("tone");
             boolean nothingIdentifying = "yes".equals(form.getFirst("nothingIdentifying"));
             return quotes.approve(commentId, text, tone, nothingIdentifying, officer.getName())
+                    .flatMap(quote -> audit.note(officer, AuditAction.APPROVED, AuditTarget.QUOTE, quote.id(), "from comment "
+                                    + commentId + ", tone " + quote.tone() + (quote.verbatim() ? ", her words unchanged" : ""))
+                            .thenReturn(quote))
                     .map(quote -> Pages.seeOther(QuoteViews.commentHref(commentId) + "#quote"))
                     .onErrorResume(InvalidQuoteException.class, invalid -> commentAndQuote(commentId).map(found -> formPage(found, text,
                             tone != null && !tone.isEmpty() ? tone : Tone.of(found.comment().effective()).value(), nothingIdentifying,
@@ -120,6 +131,8 @@ class QuoteController {
     @PostMapping("/staff/quotes/{quoteId}/withdraw")
     Mono<Rendering> withdraw(@PathVariable String quoteId, ServerWebExchange exchange, Principal officer) {
         return exchange.getFormData().flatMap(form -> quotes.withdraw(quoteId, officer.getName())
+                .flatMap(quote -> audit.note(officer, AuditAction.WITHDRAWN, AuditTarget.QUOTE, quote.id(),
+                        "from comment " + quote.commentId()).thenReturn(quote))
                 .map(quote -> Pages.seeOther("comment".equals(form.getFirst("back"))
                         ? QuoteViews.commentHref(quote.commentId()) + "#quote"
                         : "/staff/quotes?withdrawn")));
@@ -143,7 +156,7 @@ class QuoteController {
         Map<String, Object> model = new HashMap<>(commentViews.summary(comment));
         model.put("title", "Use a comment as a quote");
         model.put("commentId", comment.id());
-        model.put("commentText", comment.text());
+        model.put("commentText", comment.text() == null ? CommentViews.removedText(comment) : comment.text());
         model.put("commentHref", QuoteViews.commentHref(comment.id()));
         found.quote().ifPresent(quote -> model.put("current", views.view(quote)));
         List<Map<String, String>> words = IdentifyingWords.in(text).stream()

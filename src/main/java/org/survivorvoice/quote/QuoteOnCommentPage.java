@@ -26,7 +26,8 @@ class QuoteOnCommentPage implements CommentPagePart {
         return quotes.forComment(comment.id()).map(views::view).map(Optional::of).defaultIfEmpty(Optional.empty())
                 .map(current -> {
                     Map<String, Object> part = new HashMap<>();
-                    part.put("quotable", QuoteRules.quotable(comment));
+                    part.put("quotable", QuoteRules.quotable(comment) && !comment.isRedacted());
+                    part.put("redacted", comment.isRedacted());
                     part.put("formHref", QuoteViews.formHref(comment.id()));
                     current.ifPresent(view -> part.put("current", view));
                     return Map.of("quote", part);

@@ -34,7 +34,9 @@ final class QuoteRules {
      */
     static List<QuoteError> check(Comment comment, String text, String tone, boolean nothingIdentifying) {
         List<QuoteError> errors = new ArrayList<>();
-        if (!quotable(comment)) {
+        if (comment.isRedacted()) {
+            errors.add(new QuoteError("text", "Her words were removed from this comment after the retention period: it can no longer be quoted"));
+        } else if (!quotable(comment)) {
             errors.add(new QuoteError("text", "A focus group finding is in your words, not hers: it cannot be published as a quote"));
         } else if (text.isEmpty()) {
             errors.add(new QuoteError("text", "Enter the quote as it will be published"));

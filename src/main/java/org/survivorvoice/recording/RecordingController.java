@@ -16,6 +16,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
+import org.survivorvoice.audit.AuditAction;
+import org.survivorvoice.audit.AuditLog;
+import org.survivorvoice.audit.AuditTarget;
 import org.survivorvoice.form.AnswerSummary;
 import org.survivorvoice.form.ErrorSummaryItem;
 import org.survivorvoice.form.FormViews;
@@ -40,8 +43,10 @@ class RecordingController {
     private final FormViews views;
     private final AnswerSummary summary;
     private final java.time.Clock clock;
+    private final AuditLog audit;
 
-    RecordingController(DraftService drafts, FormViews views, AnswerSummary summary, java.time.Clock clock) {
+    RecordingController(DraftService drafts, FormViews views, AnswerSummary summary, java.time.Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.drafts = drafts;
         this.views = views;
         this.summary = summary;
@@ -112,6 +117,8 @@ class RecordingController {
         Locale locale = Pages.locale(exchange);
         return drafts.find(draftId, user.getName())
                 .flatMap(draft -> drafts.submit(draft, locale)
+                        .flatMap(saved -> audit.note(user, AuditAction.CREATED, AuditTarget.RECORD, RecordsController.auditTarget(saved),
+                                saved.channel().label() + " recorded from a draft").thenReturn(saved))
                         .map(saved -> Pages.seeOther("/staff/records/" + saved.id() + "?submitted"))
                         .onErrorResume(InvalidAnswersException.class,
                                 invalid -> Mono.just(checkPage(draft, invalid.errors(), locale, HttpStatus.BAD_REQUEST))));
@@ -119,7 +126,9 @@ class RecordingController {
 
     @PostMapping("/{draftId}/delete")
     Mono<Rendering> delete(@PathVariable String draftId, Principal user) {
-        return drafts.find(draftId, user.getName()).flatMap(drafts::delete).thenReturn(Pages.seeOther("/staff/drafts?deleted"));
+        return drafts.find(draftId, user.getName()).flatMap(drafts::delete)
+                .then(audit.note(user, AuditAction.DELETED, AuditTarget.DRAFT, draftId, "deleted by its owner"))
+                .thenReturn(Pages.seeOther("/staff/drafts?deleted"));
     }
 
     private Rendering sectionPage(Draft draft, Instrument instrument, Section section, MultiValueMap<String, String> values,

@@ -17,6 +17,9 @@ import org.springframework.web.server.ServerWebExchange;
 import org.survivorvoice.analysis.Comment;
 import org.survivorvoice.analysis.CommentRepository;
 import org.survivorvoice.analysis.CommentViews;
+import org.survivorvoice.audit.AuditAction;
+import org.survivorvoice.audit.AuditLog;
+import org.survivorvoice.audit.AuditTarget;
 import org.survivorvoice.form.AnswerSummary;
 import org.survivorvoice.period.FinancialQuarter;
 import org.survivorvoice.response.Response;
@@ -39,9 +42,11 @@ class RecordsController {
     private final AnswerSummary summary;
     private final CommentRepository comments;
     private final CommentViews commentViews;
+    private final AuditLog audit;
 
     RecordsController(ResponseRepository responses, InstrumentCatalogue catalogue, InstrumentVersions versions, AnswerSummary summary,
-                      CommentRepository comments, CommentViews commentViews) {
+                      CommentRepository comments, CommentViews commentViews, AuditLog audit) {
+        this.audit = audit;
         this.responses = responses;
         this.catalogue = catalogue;
         this.versions = versions;
@@ -87,7 +92,7 @@ class RecordsController {
     }
 
     @GetMapping("/staff/records/{id}")
-    Mono<Rendering> one(@PathVariable String id, ServerWebExchange exchange) {
+    Mono<Rendering> one(@PathVariable String id, ServerWebExchange exchange, java.security.Principal officer) {
         boolean submitted = exchange.getRequest().getQueryParams().containsKey("submitted");
         Locale locale = Pages.locale(exchange);
         return responses.findById(id)
@@ -100,7 +105,7 @@ class RecordsController {
                             Instrument instrument = found.getT1();
                             var analysed = found.getT2();
                             Map<String, Object> model = new HashMap<>(row(response));
-                            model.put("sections", summary.summarise(instrument, response.answers(), null, locale,
+                            model.put("sections", summary.summarise(instrument, shownAnswers(response, instrument), null, locale,
                                     questionId -> analysed.getOrDefault(questionId, java.util.List.of()).stream()
                                             .sorted(java.util.Comparator.comparing(Comment::id))
                                             .map(commentViews::summary).toList()));
@@ -109,7 +114,26 @@ class RecordsController {
                             model.put("oldVersion", catalogue.find(response.instrumentId())
                                     .map(current -> current.version() != response.instrumentVersion()).orElse(false));
                             return Rendering.view("staff/record").model(model).build();
-                        }));
+                        })
+                        .flatMap(page -> audit.record(officer, AuditAction.VIEWED, AuditTarget.RECORD, auditTarget(response),
+                                response.channel().label() + " record page").thenReturn(page)));
+    }
+
+    /** How the audit log names a record: its reference, or the id of an anonymous response (which has none). */
+    public static String auditTarget(Response response) {
+        return response.reference() != null ? response.reference() : response.id();
+    }
+
+    /** The answers, with a note in place of each free-text answer the retention job removed. */
+    static Map<String, Object> shownAnswers(Response response, Instrument instrument) {
+        if (response.redaction() == null || response.redaction().questions().isEmpty()) {
+            return response.answers();
+        }
+        Map<String, Object> shown = new HashMap<>(response.answers());
+        String note = "(removed on " + response.redaction().day() + " after the retention period)";
+        response.redaction().questions().forEach(id -> instrument.question(id).ifPresent(question ->
+                shown.put(id, question.type() == org.survivorvoice.survey.QuestionType.TEXT_LIST ? java.util.List.of(note) : note)));
+        return shown;
     }
 
     private Map<String, Object> row(Response r) {

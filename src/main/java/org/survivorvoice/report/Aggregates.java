@@ -117,6 +117,43 @@ public class Aggregates implements ResponseStoredListener, CommentLabelsListener
                         .flatMap(instrument -> add(Tallies.of(response, instrument))));
     }
 
+    /**
+     * Takes a response and its comments out of the aggregates, subtracting exactly what was added
+     * for them (the response if its {@code aggregated} flag is set, each comment by the labels it
+     * was {@code counted} with), then runs {@code removal} (which deletes them), all as one task on
+     * the queue: no count, recount or rebuild interleaves. The flags are cleared as the counts are
+     * subtracted, so a task that fails part way can be run again without subtracting twice, and
+     * whatever it left counted is still found by the sweep or a rebuild.
+     *
+     * @return completes when the task is done; fails if it failed
+     */
+    public Mono<Void> withdraw(String responseId, Supplier<Mono<Void>> removal) {
+        return submit("withdraw response", () -> uncountResponse(responseId)
+                .then(uncountComments(responseId))
+                .then(Mono.defer(removal)));
+    }
+
+    private Mono<Void> uncountResponse(String responseId) {
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(responseId).and("aggregated").is(true)),
+                        Update.update("aggregated", false), FindAndModifyOptions.options().returnNew(false), Response.class)
+                .flatMap(response -> versions.find(response.instrumentId(), response.instrumentVersion())
+                        .switchIfEmpty(Mono.error(new IllegalStateException("no definition of " + response.instrumentId()
+                                + " version " + response.instrumentVersion())))
+                        .flatMap(instrument -> add(Tallies.negated(Tallies.of(response, instrument)))));
+    }
+
+    private Mono<Void> uncountComments(String responseId) {
+        Query counted = Query.query(Criteria.where("responseId").is(responseId).and("counted").ne(null));
+        counted.fields().include("_id");
+        return mongo.find(counted, org.bson.Document.class, "comments")
+                .map(document -> document.getString("_id"))
+                .concatMap(id -> mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("counted").ne(null)),
+                                new Update().unset("counted").set("recount", true), FindAndModifyOptions.options().returnNew(false),
+                                Comment.class)
+                        .flatMap(comment -> add(Tallies.negated(Tallies.of(comment, comment.counted())))))
+                .then();
+    }
+
     /** Adds the difference between a comment's labels now and the labels it was counted with. */
     private Mono<Void> recountComment(String commentId) {
         return mongo.findById(commentId, Comment.class)

@@ -9,6 +9,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
+import org.survivorvoice.audit.AuditAction;
+import org.survivorvoice.audit.AuditLog;
+import org.survivorvoice.audit.AuditTarget;
 import org.survivorvoice.web.Pages;
 import reactor.core.publisher.Mono;
 
@@ -18,10 +21,12 @@ class AggregatesAdminController {
 
     private final AggregateRebuild rebuild;
     private final Aggregates aggregates;
+    private final AuditLog audit;
 
-    AggregatesAdminController(AggregateRebuild rebuild, Aggregates aggregates) {
+    AggregatesAdminController(AggregateRebuild rebuild, Aggregates aggregates, AuditLog audit) {
         this.rebuild = rebuild;
         this.aggregates = aggregates;
+        this.audit = audit;
     }
 
     @GetMapping("/admin/reports")
@@ -51,12 +56,13 @@ class AggregatesAdminController {
     }
 
     @PostMapping("/admin/reports/rebuild")
-    Rendering start() {
+    Mono<Rendering> start(java.security.Principal admin) {
         try {
             rebuild.start().subscribe(null, e -> { });
-            return Pages.seeOther("/admin/reports?started");
         } catch (IllegalStateException e) {
-            return Pages.seeOther("/admin/reports?busy");
+            return Mono.just(Pages.seeOther("/admin/reports?busy"));
         }
+        return audit.note(admin, AuditAction.STARTED, AuditTarget.AGGREGATES, "rebuild", "from the admin page")
+                .thenReturn(Pages.seeOther("/admin/reports?started"));
     }
 }

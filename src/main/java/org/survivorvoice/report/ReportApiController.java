@@ -13,6 +13,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
+import org.survivorvoice.audit.AuditAction;
+import org.survivorvoice.audit.AuditLog;
+import org.survivorvoice.audit.AuditTarget;
 import org.survivorvoice.web.ApiController;
 import org.survivorvoice.web.Problems;
 import reactor.core.publisher.Mono;
@@ -29,12 +32,14 @@ class ReportApiController {
     private final ReportAccess access;
     private final AggregateRebuild rebuild;
     private final Clock clock;
+    private final AuditLog audit;
 
-    ReportApiController(ReportService reports, ReportAccess access, AggregateRebuild rebuild, Clock clock) {
+    ReportApiController(ReportService reports, ReportAccess access, AggregateRebuild rebuild, Clock clock, AuditLog audit) {
         this.reports = reports;
         this.access = access;
         this.rebuild = rebuild;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @GetMapping("/api/v1/reports/quarterly")
@@ -50,7 +55,9 @@ class ReportApiController {
         }
         return access.resolve(viewer, request.group())
                 .flatMap(found -> Mono.zip(reports.quarterly(request.period(), request.channel(), found.scope()),
-                        reports.quotes(request.period(), request.channel(), found.scope())))
+                                reports.quotes(request.period(), request.channel(), found.scope()))
+                        .flatMap(report -> audit.record(viewer, AuditAction.VIEWED, AuditTarget.REPORT, "api quarterly",
+                                ReportController.describe(request, found.scope())).thenReturn(report)))
                 .map(found -> {
                     Map<String, Object> json = ReportJson.of(found.getT1());
                     @SuppressWarnings("unchecked")
@@ -65,13 +72,14 @@ class ReportApiController {
     }
 
     @PostMapping("/api/v1/reports/rebuild")
-    ResponseEntity<Object> rebuild() {
+    Mono<ResponseEntity<Object>> rebuild(Principal admin) {
         try {
             rebuild.start().subscribe(null, e -> { });
         } catch (IllegalStateException e) {
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(HttpStatus.CONFLICT, e.getMessage()));
+            return Mono.just(ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(HttpStatus.CONFLICT, e.getMessage())));
         }
-        return ResponseEntity.accepted().body(rebuild.progress());
+        return audit.note(admin, AuditAction.STARTED, AuditTarget.AGGREGATES, "rebuild", "through the API")
+                .thenReturn(ResponseEntity.accepted().body(rebuild.progress()));
     }
 
     @GetMapping("/api/v1/reports/rebuild")

@@ -15,6 +15,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
+import org.survivorvoice.audit.AuditAction;
+import org.survivorvoice.audit.AuditLog;
+import org.survivorvoice.audit.AuditTarget;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -30,12 +33,14 @@ class ReportController {
     private final ReportAccess access;
     private final ReportPdf pdf;
     private final Clock clock;
+    private final AuditLog audit;
 
-    ReportController(ReportService reports, ReportAccess access, ReportPdf pdf, Clock clock) {
+    ReportController(ReportService reports, ReportAccess access, ReportPdf pdf, Clock clock, AuditLog audit) {
         this.reports = reports;
         this.access = access;
         this.pdf = pdf;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @GetMapping("/reports")
@@ -46,7 +51,9 @@ class ReportController {
                         .model(ReportPageModel.form(prepared.request(), prepared.access(), prepared.quarters()))
                         .status(HttpStatus.BAD_REQUEST).build());
             }
-            return model(prepared).map(model -> Rendering.view("reports/quarterly").model(model).build());
+            return model(prepared).flatMap(model -> audit.record(viewer, AuditAction.VIEWED, AuditTarget.REPORT, "quarterly",
+                            describe(prepared))
+                    .thenReturn(Rendering.view("reports/quarterly").model(model).build()));
         });
     }
 
@@ -59,6 +66,8 @@ class ReportController {
             ReportRequest request = valid(prepared.request());
             return Mono.zip(reports.quarterly(request.period(), request.channel(), prepared.access().scope()),
                             reports.focusGroups(request.period(), prepared.access().scope()).collectList())
+                    .flatMap(found -> audit.record(viewer, AuditAction.EXPORTED, AuditTarget.REPORT, table + ".csv", describe(prepared))
+                            .thenReturn(found))
                     .map(found -> {
                         return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + ReportCsv.fileName(table, found.getT1()) + "\"")
@@ -72,7 +81,10 @@ class ReportController {
     Mono<ResponseEntity<byte[]>> pdf(ServerWebExchange exchange, Principal viewer) {
         return prepare(exchange, viewer).flatMap(prepared -> {
             valid(prepared.request());
-            return model(prepared).flatMap(pdf::render).map(bytes -> ResponseEntity.ok()
+            return model(prepared).flatMap(pdf::render)
+                    .flatMap(bytes -> audit.record(viewer, AuditAction.EXPORTED, AuditTarget.REPORT, "quarterly.pdf", describe(prepared))
+                            .thenReturn(bytes))
+                    .map(bytes -> ResponseEntity.ok()
                     .contentType(MediaType.APPLICATION_PDF)
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"survivor-voice-report-"
                             + prepared.request().from().replace('/', '-') + "-to-" + prepared.request().to().replace('/', '-') + ".pdf\"")
@@ -101,6 +113,15 @@ class ReportController {
                         reports.quotes(request.period(), request.channel(), scope))
                 .map(found -> ReportPageModel.of(found.getT1(), request, prepared.access(), prepared.quarters(), found.getT2(), found.getT3(),
                         found.getT4()));
+    }
+
+    /** For the audit log: the period, channel and scope of the report. */
+    static String describe(Prepared prepared) {
+        return describe(prepared.request(), prepared.access().scope());
+    }
+
+    static String describe(ReportRequest request, ReportScope scope) {
+        return request.from() + " to " + request.to() + ", channel " + request.channel() + ", " + scope.label();
     }
 
     private static ReportRequest valid(ReportRequest request) {

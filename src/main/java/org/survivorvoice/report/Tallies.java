@@ -34,14 +34,19 @@ final class Tallies {
         String quarter = response.quarter();
         String channel = response.channel().id();
         for (Question question : instrument.questions()) {
+            if (question.type() == QuestionType.TEXT) {
+                // counted by whether it was answered, never by its text: the retention job may have removed that
+                if (response.answered(question.id())) {
+                    add(tally, new CountKey(CountKey.Kind.COMMENTS, quarter, channel, subject(question.agency()), "", null));
+                }
+                continue;
+            }
             Object answer = response.answers().get(question.id());
             if (answer == null) {
                 continue;
             }
             if (question.isAgencyRating()) {
                 add(tally, new CountKey(CountKey.Kind.RATING, quarter, channel, question.agency(), (String) answer, null));
-            } else if (question.type() == QuestionType.TEXT) {
-                add(tally, new CountKey(CountKey.Kind.COMMENTS, quarter, channel, subject(question.agency()), "", null));
             }
             if (question.measure() != null && question.measure() != Measure.AREA) {
                 if (question.type() == QuestionType.YES_NO) {
@@ -75,6 +80,13 @@ final class Tallies {
             add(tally, new CountKey(CountKey.Kind.RATED, quarter, channel, subject, comment.rating(), sentiment));
         }
         return tally;
+    }
+
+    /** Each count with its sign reversed: what taking a source out of the aggregates adds. */
+    static Map<CountKey, Long> negated(Map<CountKey, Long> tally) {
+        Map<CountKey, Long> negated = new HashMap<>();
+        tally.forEach((key, n) -> negated.put(key, -n));
+        return negated;
     }
 
     /** {@code after - before}, without the cells that do not change. */

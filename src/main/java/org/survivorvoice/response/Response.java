@@ -1,9 +1,11 @@
 package org.survivorvoice.response;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.survivorvoice.survey.Channel;
 
@@ -22,6 +24,7 @@ import org.survivorvoice.survey.Channel;
  * @param analysisQueued whether its comments have been handed to the analysis (false until they have)
  * @param aggregated     whether its answers are counted in the report aggregates (null or false until they are;
  *                       null in responses stored before the aggregates existed)
+ * @param redaction      set once the retention job has removed its free text (null until then)
  */
 @Document("responses")
 public record Response(
@@ -37,7 +40,39 @@ public record Response(
         Instant recordedAt,
         Map<String, Object> answers,
         boolean analysisQueued,
-        Boolean aggregated) {
+        Boolean aggregated,
+        Redaction redaction) {
+
+    @PersistenceCreator
+    public Response {
+    }
+
+    /** A response as stored before retention has touched it. */
+    public Response(String id, String instrumentId, int instrumentVersion, Channel channel, String day, String quarter, String language,
+                    String reference, String recordedBy, Instant recordedAt, Map<String, Object> answers, boolean analysisQueued,
+                    Boolean aggregated) {
+        this(id, instrumentId, instrumentVersion, channel, day, quarter, language, reference, recordedBy, recordedAt, answers,
+                analysisQueued, aggregated, null);
+    }
+
+    /**
+     * What the retention job removed: the free-text answers were taken out of {@code answers}, and
+     * which questions had one is kept, so that reports count them as before.
+     *
+     * @param day       the day they were removed
+     * @param questions the questions whose answers were removed (possibly none)
+     */
+    public record Redaction(String day, List<String> questions) {
+
+        public Redaction {
+            questions = questions == null ? List.of() : List.copyOf(questions);
+        }
+    }
+
+    /** Whether the question was answered, including answers since removed by the retention job. */
+    public boolean answered(String questionId) {
+        return answers.get(questionId) != null || redaction != null && redaction.questions().contains(questionId);
+    }
 
     public boolean isAnonymous() {
         return recordedBy == null;

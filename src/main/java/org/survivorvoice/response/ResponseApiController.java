@@ -21,6 +21,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
+import org.survivorvoice.audit.AuditAction;
+import org.survivorvoice.audit.AuditLog;
+import org.survivorvoice.audit.AuditTarget;
 import org.survivorvoice.survey.Instrument;
 import org.survivorvoice.survey.InstrumentCatalogue;
 import org.survivorvoice.web.ApiController;
@@ -36,8 +39,10 @@ class ResponseApiController {
     private final InstrumentCatalogue catalogue;
     private final ResponseService service;
     private final ResponseRepository responses;
+    private final AuditLog audit;
 
-    ResponseApiController(InstrumentCatalogue catalogue, ResponseService service, ResponseRepository responses) {
+    ResponseApiController(InstrumentCatalogue catalogue, ResponseService service, ResponseRepository responses, AuditLog audit) {
+        this.audit = audit;
         this.catalogue = catalogue;
         this.service = service;
         this.responses = responses;
@@ -54,11 +59,12 @@ class ResponseApiController {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ResponseJson(String id, InstrumentRef instrument, String channel, String day, String quarter, String language,
-                        String reference, String recordedBy, Instant recordedAt, Map<String, Object> answers) {
+                        String reference, String recordedBy, Instant recordedAt, Map<String, Object> answers,
+                        Response.Redaction redaction) {
 
         static ResponseJson of(Response r) {
             return new ResponseJson(r.id(), new InstrumentRef(r.instrumentId(), r.instrumentVersion()), r.channel().id(),
-                    r.day(), r.quarter(), r.language(), r.reference(), r.recordedBy(), r.recordedAt(), r.answers());
+                    r.day(), r.quarter(), r.language(), r.reference(), r.recordedBy(), r.recordedAt(), r.answers(), r.redaction());
         }
     }
 
@@ -90,6 +96,9 @@ class ResponseApiController {
                 : principal.map(p -> Submitter.staff(p.getName()));
         return submitter
                 .flatMap(who -> service.submit(instrument, answers, who, Locale.forLanguageTag(language)))
+                .flatMap(saved -> saved.isAnonymous() ? Mono.just(saved)
+                        : principal.flatMap(officer -> audit.note(officer, AuditAction.CREATED, AuditTarget.RECORD, saved.reference(),
+                                saved.channel().label() + " recorded through the API")).thenReturn(saved))
                 .map(saved -> ResponseEntity.created(URI.create("/api/v1/responses/" + saved.id()))
                         .body(new Created(saved.id(), saved.reference())));
     }
@@ -97,7 +106,7 @@ class ResponseApiController {
     @GetMapping("/api/v1/responses")
     Mono<PageJson> list(@RequestParam(required = false) String instrument,
                         @RequestParam(defaultValue = "0") int page,
-                        @RequestParam(defaultValue = "20") int size) {
+                        @RequestParam(defaultValue = "20") int size, Principal officer) {
         if (page < 0) {
             throw new ServerWebInputException("\"page\" must be 0 or more.");
         }
@@ -111,12 +120,17 @@ class ResponseApiController {
         var items = (instrument == null ? responses.findAllBy(request) : responses.findByInstrumentId(instrument, request))
                 .map(ResponseJson::of).collectList();
         var total = instrument == null ? responses.count() : responses.countByInstrumentId(instrument);
-        return Mono.zip(items, total, (list, count) -> new PageJson(list, page, size, count));
+        return Mono.zip(items, total, (list, count) -> new PageJson(list, page, size, count))
+                .flatMap(json -> audit.record(officer, AuditAction.VIEWED, AuditTarget.RECORDS, "api page " + page,
+                        json.items().size() + " records" + (instrument == null ? "" : " of " + instrument)).thenReturn(json));
     }
 
     @GetMapping("/api/v1/responses/{id}")
-    Mono<ResponseJson> one(@PathVariable String id) {
-        return responses.findById(id).map(ResponseJson::of)
-                .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no response " + id)));
+    Mono<ResponseJson> one(@PathVariable String id, Principal officer) {
+        return responses.findById(id)
+                .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no response " + id)))
+                .flatMap(response -> audit.record(officer, AuditAction.VIEWED, AuditTarget.RECORD,
+                        response.reference() != null ? response.reference() : response.id(), response.channel().label() + " through the API")
+                        .thenReturn(ResponseJson.of(response)));
     }
 }

@@ -20,6 +20,7 @@ import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHe
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.survivorvoice.audit.SignInAudit;
 import org.survivorvoice.survey.InstrumentCatalogue;
 
 /**
@@ -60,7 +61,9 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/api/v1/instruments", "/api/v1/instruments/*").permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/v1/instruments/{id}/responses")
                         .access(new InstrumentAudienceAuthorization(catalogue))
+                        .pathMatchers(HttpMethod.DELETE, "/api/v1/responses/by-reference/*").hasRole("ADMIN")
                         .pathMatchers("/api/v1/responses", "/api/v1/responses/**").hasRole("OFFICER")
+                        .pathMatchers("/api/v1/audit", "/api/v1/audit/**").hasRole("ADMIN")
                         .pathMatchers("/api/v1/imports/**").hasRole("OFFICER")
                         .pathMatchers(HttpMethod.GET, "/api/v1/analysis").hasRole("OFFICER")
                         .pathMatchers("/api/v1/analysis/**").hasRole("ADMIN")
@@ -99,7 +102,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityWebFilterChain staffChain(ServerHttpSecurity http) {
+    SecurityWebFilterChain staffChain(ServerHttpSecurity http, SignInAudit signIns) {
         http.authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/login").permitAll()
                         .pathMatchers("/admin/**").hasRole("ADMIN")
@@ -112,8 +115,8 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.csrfTokenRequestHandler(multipartTokens()))
                 .formLogin(form -> form
                         .loginPage("/login")
-                        .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/staff"))
-                        .authenticationFailureHandler(new RedirectServerAuthenticationFailureHandler("/login?error")))
+                        .authenticationSuccessHandler(signIns.success(new RedirectServerAuthenticationSuccessHandler("/staff")))
+                        .authenticationFailureHandler(signIns.failure(new RedirectServerAuthenticationFailureHandler("/login?error"))))
                 .logout(logout -> logout
                         .logoutUrl("/logout")
                         .logoutSuccessHandler(redirectTo("/login?signed-out")))
