@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -38,7 +39,7 @@ import reactor.core.scheduler.Schedulers;
  * reason, and the queue goes on.
  */
 @Component
-class AnalysisWorker implements SmartLifecycle {
+class AnalysisWorker implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(AnalysisWorker.class);
     /** No single comment may hold a thread longer than this. */
@@ -95,11 +96,21 @@ class AnalysisWorker implements SmartLifecycle {
         engine.onReady(this::wake);
     }
 
+    /**
+     * Stops claiming comments; those being analysed finish. The threads stay for a later
+     * {@link #start()}: a context can be stopped and started again (Spring's test framework pauses
+     * an application that is not in use), and only closing it ends them ({@link #destroy()}).
+     */
     @Override
     public void stop() {
         if (loop != null) {
             loop.dispose();
         }
+    }
+
+    @Override
+    public void destroy() {
+        stop();
         threads.shutdownNow();
     }
 

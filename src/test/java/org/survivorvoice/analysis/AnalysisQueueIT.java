@@ -31,6 +31,8 @@ class AnalysisQueueIT {
     CommentRepository comments;
     @Autowired
     AccountService accounts;
+    @Autowired
+    AnalysisWorker worker;
 
     @BeforeEach
     void staff() {
@@ -59,6 +61,18 @@ class AnalysisQueueIT {
         assertThat(done.leaseUntil()).isNull();
         assertThat(done.leaseOwner()).isNull();
         assertThat(done.notBefore()).isNull();
+    }
+
+    /** Spring's test framework stops an application it is not using and starts it again later: the worker must carry on. */
+    @Test
+    void theWorkerAnalysesAgainAfterItsApplicationWasStoppedAndStarted() {
+        worker.stop();
+        assertThat(worker.isRunning()).isFalse();
+        worker.start();
+        assertThat(worker.isRunning()).isTrue();
+        String id = AnalysedComments.submitAndWait(client, comments, "housing-comment",
+                "The housing officer found us a safe flat within a week.");
+        assertThat(comments.findById(id).block().status()).isEqualTo(CommentStatus.DONE);
     }
 
     @Test
