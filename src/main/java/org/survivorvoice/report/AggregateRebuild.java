@@ -82,12 +82,12 @@ public class AggregateRebuild {
     }
 
     /**
-     * Starts a rebuild unless one is running. @return whether this call started one; the Mono
-     * completes when the rebuild is finished
+     * Starts a rebuild. @return a Mono that completes when the rebuild is finished
+     * @throws IllegalStateException at once (not through the Mono) when a rebuild is already running
      */
     public synchronized Mono<Void> start() {
         if (progress.get().running()) {
-            return Mono.error(new IllegalStateException("A rebuild is already running"));
+            throw new IllegalStateException("A rebuild is already running");
         }
         progress.set(new Progress(true, 0, 0, null, 0, null));
         return aggregates.submit("rebuild", this::rebuild);

@@ -279,6 +279,28 @@ class QuarterlyReportIT {
     }
 
     @Test
+    void aSecondRebuildWhileOneIsRunningIsRefused() {
+        // Hold the aggregates' queue, so that the first rebuild is still running when the second is asked for.
+        reactor.core.publisher.Sinks.Empty<Void> gate = reactor.core.publisher.Sinks.empty();
+        aggregates.submit("hold the queue", gate::asMono).subscribe(null, e -> { });
+        try {
+            client.post().uri("/api/v1/reports/rebuild").headers(admin()).exchange().expectStatus().isAccepted();
+            client.post().uri("/api/v1/reports/rebuild").headers(admin()).exchange()
+                    .expectStatus().isEqualTo(409)
+                    .expectHeader().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.detail").isEqualTo("A rebuild is already running");
+            EntityExchangeResult<byte[]> busy = StaffBrowser.signIn(client, TestAccounts.ADMIN, TestAccounts.PASSWORD)
+                    .post("/admin/reports/rebuild", new org.springframework.util.LinkedMultiValueMap<>());
+            assertThat(StaffBrowser.location(busy)).isEqualTo("/admin/reports?busy");
+        } finally {
+            gate.tryEmitEmpty();
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+                !client.get().uri("/api/v1/reports/rebuild").headers(admin()).exchange().expectStatus().isOk()
+                        .expectBody(Map.class).returnResult().getResponseBody().get("running").equals(true));
+    }
+
+    @Test
     void anOfficersCorrectionChangesWhatTheReportCounts() {
         String commentId = firstInterview + "/police-comment";
         Comment analysed = mongo.findById(commentId, Comment.class).block(Duration.ofSeconds(5));
