@@ -50,7 +50,7 @@ class EncryptionAdminController {
                 "at", progress.finishedAt().toString(),
                 "seconds", String.format(java.util.Locale.ROOT, "%.1f", progress.seconds()),
                 "problem", progress.problem() == null ? "" : progress.problem()));
-        model.put("byKey", rows(progress));
+        model.put("keyRows", rows(progress));
         return Rendering.view("admin/encryption").model(model).build();
     }
 
