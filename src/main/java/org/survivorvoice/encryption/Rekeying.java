@@ -106,7 +106,7 @@ public class Rekeying {
     }
 
     /** One count or re-encryption: its tallies, published as {@link Progress} as it goes. */
-    private final class Run {
+    final class Run {
 
         private final Mode mode;
         private final String current;
@@ -177,8 +177,11 @@ public class Rekeying {
             return mongo.find(query, Document.class, collection).collectList();
         }
 
-        /** Counts one document's values and, when re-encrypting, rewrites those that need it. */
-        private Mono<Void> process(String collection, Document document, int attempt) {
+        /**
+         * Counts one document's values and, when re-encrypting, rewrites those that need it: only if they
+         * are still as they were read; otherwise the document is read again (three times at most).
+         */
+        Mono<Void> process(String collection, Document document, int attempt) {
             return fields.paths(collection, document)
                     .onErrorResume(IllegalStateException.class, e -> {
                         log.warn("Document {} of {}: {}", document.get("_id"), collection, e.getMessage());

@@ -154,6 +154,28 @@ class ReencryptionIT {
     }
 
     @Test
+    void aDocumentChangedWhileItIsBeingReencryptedIsReadAgainNotOverwritten() {
+        StaffBrowser officer = StaffBrowser.signIn(client, TestAccounts.OFFICER, TestAccounts.PASSWORD);
+        String draftId = draftWithHousingComment(officer, "First version, " + marker + ".");
+        age("drafts", raw.find("drafts", draftId));
+        Document asRead = raw.find("drafts", draftId);
+        // meanwhile the officer saves the section again
+        String newer = "Second version, " + marker + ".";
+        officer.submit("/staff/drafts/" + draftId + "/sections/housing",
+                form("housing-rating", "negative", "housing-comment", newer, "action", "later"));
+
+        Rekeying.Run run = rekeying.new Run(Rekeying.Mode.REENCRYPT, TestKeys.CURRENT);
+        run.process("drafts", asRead, 1).block(Duration.ofSeconds(10));
+
+        assertThat(officer.get("/staff/drafts/" + draftId + "/check").text()).contains(newer).doesNotContain("First version");
+        assertSealed(raw.find("drafts", draftId).get("answers", Document.class).get("housing-comment"), TestKeys.CURRENT);
+        Rekeying.Progress figures = run.snapshot(false, null, 0, null);
+        assertThat(figures.documents()).isEqualTo(1);
+        assertThat(figures.reencrypted()).as("read again: nothing left to re-encrypt").isZero();
+        assertThat(figures.byKey()).containsExactly(Map.entry(TestKeys.CURRENT, 1L));
+    }
+
+    @Test
     void onlyAdministratorsSeeThePageOrStartARun() {
         StaffBrowser officer = StaffBrowser.signIn(client, TestAccounts.OFFICER, TestAccounts.PASSWORD);
         assertThat(officer.request("/admin/encryption").getStatus().value()).isEqualTo(403);
