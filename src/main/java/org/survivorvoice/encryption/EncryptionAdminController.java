@@ -87,7 +87,7 @@ class EncryptionAdminController {
 
     private Rendering start(Rekeying.Mode mode) {
         try {
-            rekeying.start(mode).subscribe();
+            rekeying.start(mode);
             return Pages.seeOther("/admin/encryption?started");
         } catch (IllegalStateException e) {
             return Pages.seeOther("/admin/encryption?busy");

@@ -88,9 +88,9 @@ public class Rekeying {
     }
 
     /**
-     * Starts a run in the background unless one is running.
+     * Starts a run in the background unless one is running. It goes on whether or not the result is awaited.
      *
-     * @return the finished run's figures, when it is done
+     * @return the finished run's figures, when it is done (a failed run too: see {@link Progress#problem})
      * @throws IllegalStateException when a run is under way, or (to re-encrypt) no key is configured
      */
     public synchronized Mono<Progress> start(Mode mode) {
@@ -102,7 +102,9 @@ public class Rekeying {
         }
         Run run = new Run(mode, encryption.currentKeyId());
         progress.set(run.snapshot(true, null, 0, null));
-        return run.execute().cache();
+        Mono<Progress> result = run.execute().cache();
+        result.subscribe();
+        return result;
     }
 
     /** One count or re-encryption: its tallies, published as {@link Progress} as it goes. */
