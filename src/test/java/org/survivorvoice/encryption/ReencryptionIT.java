@@ -177,11 +177,17 @@ class ReencryptionIT {
 
     @Test
     void onlyAdministratorsSeeThePageOrStartARun() {
-        StaffBrowser officer = StaffBrowser.signIn(client, TestAccounts.OFFICER, TestAccounts.PASSWORD);
-        assertThat(officer.request("/admin/encryption").getStatus().value()).isEqualTo(403);
-        officer.get("/staff");
-        assertThat(officer.post("/admin/encryption/rotate", form()).getStatus().value()).isEqualTo(403);
-        assertThat(officer.post("/admin/encryption/count", form()).getStatus().value()).isEqualTo(403);
+        Rekeying.Progress before = rekeying.progress();
+        assertThat(new StaffBrowser(client).request("/admin/encryption").getResponseHeaders().getLocation()).hasToString("/login");
+        for (String user : List.of(TestAccounts.READER, TestAccounts.OFFICER)) {
+            StaffBrowser staff = StaffBrowser.signIn(client, user, TestAccounts.PASSWORD);
+            assertThat(staff.request("/admin/encryption").getStatus().value()).as(user).isEqualTo(403);
+            assertThat(staff.request("/admin/encryption/progress").getStatus().value()).as(user).isEqualTo(403);
+            staff.get("/staff");
+            assertThat(staff.post("/admin/encryption/rotate", form()).getStatus().value()).as(user).isEqualTo(403);
+            assertThat(staff.post("/admin/encryption/count", form()).getStatus().value()).as(user).isEqualTo(403);
+        }
+        assertThat(rekeying.progress()).as("no run was started").isSameAs(before);
 
         org.jsoup.nodes.Document page = StaffBrowser.signIn(client, TestAccounts.ADMIN, TestAccounts.PASSWORD).get("/admin/encryption");
         assertThat(page.select("h1").text()).isEqualTo("Encryption at rest");
