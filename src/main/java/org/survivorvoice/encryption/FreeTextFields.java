@@ -25,7 +25,9 @@ import reactor.core.publisher.Mono;
  *       (a form's comments, interview notes, focus group findings and quotes), as the instrument version says;</li>
  *   <li>{@code comments}: {@code text}, and the words of it the analysis quotes as evidence
  *       ({@code machine.sentimentEvidence}, {@code machine.themes.<n>.evidence});</li>
- *   <li>{@code quotes}: {@code text}, the officer's anonymised version.</li>
+ *   <li>{@code quotes}: {@code text}, the officer's anonymised version;</li>
+ *   <li>{@code analysis_models}: {@code bytes}, a trained model, whose vocabulary holds the words (names and places too)
+ *       of the comments it learnt from.</li>
  * </ul>
  *
  * Report aggregates, imports, accounts and instrument copies hold no free text.
@@ -37,15 +39,17 @@ public class FreeTextFields {
     public static final String DRAFTS = "drafts";
     public static final String COMMENTS = "comments";
     public static final String QUOTES = "quotes";
+    public static final String MODELS = "analysis_models";
     /** The collections that hold free text, in the order they are re-encrypted. */
-    public static final List<String> COLLECTIONS = List.of(RESPONSES, DRAFTS, COMMENTS, QUOTES);
+    public static final List<String> COLLECTIONS = List.of(RESPONSES, DRAFTS, COMMENTS, QUOTES, MODELS);
 
     /** The top-level fields under which each collection may hold free text. */
     private static final Map<String, List<String>> ROOTS = Map.of(
             RESPONSES, List.of("answers"),
             DRAFTS, List.of("answers"),
             COMMENTS, List.of("text", "machine"),
-            QUOTES, List.of("text"));
+            QUOTES, List.of("text"),
+            MODELS, List.of("bytes"));
 
     private final ObjectProvider<InstrumentVersions> versions;
     private final ObjectProvider<InstrumentCatalogue> catalogue;
@@ -78,14 +82,20 @@ public class FreeTextFields {
     Mono<List<String>> paths(String collection, Document document) {
         return switch (collection) {
             case RESPONSES, DRAFTS -> freeTextQuestions(collection, document).map(ids -> answerPaths(document, ids));
-            case COMMENTS, QUOTES -> Mono.just(fixedPaths(collection, document));
+            case COMMENTS, QUOTES, MODELS -> Mono.just(fixedPaths(collection, document));
             default -> Mono.just(List.of());
         };
     }
 
-    /** For the collections whose free text does not depend on an instrument: comments and quotes. */
+    /** For the collections whose free text does not depend on an instrument: comments, quotes and models. */
     static List<String> fixedPaths(String collection, Document document) {
         List<String> paths = new ArrayList<>();
+        if (MODELS.equals(collection)) {
+            if (document.get("bytes") != null) {
+                paths.add("bytes");
+            }
+            return paths;
+        }
         if (document.get("text") != null) {
             paths.add("text");
         }

@@ -27,6 +27,8 @@ import org.survivorvoice.account.AccountService;
 import org.survivorvoice.analysis.Comment;
 import org.survivorvoice.analysis.CommentRepository;
 import org.survivorvoice.analysis.CommentStatus;
+import org.survivorvoice.analysis.StoredModel;
+import org.survivorvoice.analysis.nlp.AnalysisModel;
 import org.survivorvoice.quote.Quote;
 import org.survivorvoice.quote.QuoteService;
 import org.survivorvoice.response.Response;
@@ -242,6 +244,17 @@ class EncryptionAtRestIT {
                 .headers(h -> h.setBasicAuth(TestAccounts.ADMIN, TestAccounts.PASSWORD)).exchange()
                 .expectBody().jsonPath("$.running").isEqualTo(false).jsonPath("$.finishedAt").isNotEmpty());
         sixNegativeAnalysed.accept(quarterlyReport());
+    }
+
+    @Test
+    void aTrainedModelIsStoredEncryptedForItsVocabularyHoldsTheCommentsWords() {
+        await().atMost(ANALYSED).until(() -> mongo.count(new Query(), StoredModel.class).block() > 0);
+        List<StoredModel> models = mongo.findAll(StoredModel.class).collectList().block();
+        assertThat(models).isNotEmpty().allSatisfy(model -> {
+            assertSealed(raw.find("analysis_models", model.id()).get("bytes"), TestKeys.CURRENT);
+            // read back through the application, it is a model again
+            assertThat(AnalysisModel.fromBytes(model.bytes()).description()).isEqualTo(model.description());
+        });
     }
 
     @Test
