@@ -11,8 +11,8 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole application on a random port, on the in-process engine (so tests pass offline) with
- * its data in a fresh temporary directory, and a WebTestClient pointed at it. All classes with
- * this annotation share one application.
+ * its data in a fresh temporary directory, free text encrypted with {@link TestKeys}, and a
+ * WebTestClient pointed at it. All classes with this annotation share one application.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,7 +22,10 @@ import org.springframework.test.context.ContextConfiguration;
         // the retention job runs only when a test starts it, with a cut-off of its own
         "sv.retention.schedule=-",
         "sv.admin.username=" + TestAccounts.ADMIN,
-        "sv.admin.password=" + TestAccounts.PASSWORD})
+        "sv.admin.password=" + TestAccounts.PASSWORD,
+        "sv.encryption.key-id=" + TestKeys.CURRENT,
+        "sv.encryption.keys." + TestKeys.CURRENT + "=" + TestKeys.CURRENT_KEY,
+        "sv.encryption.keys." + TestKeys.OLDER + "=" + TestKeys.OLDER_KEY})
 @AutoConfigureWebTestClient
 @ContextConfiguration(initializers = TemporaryDataDirectory.class)
 public @interface IntegrationTest {

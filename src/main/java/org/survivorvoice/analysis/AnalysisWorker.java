@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.core.TypeInformation;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -23,6 +24,8 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import org.survivorvoice.analysis.nlp.Analysis;
 import org.survivorvoice.analysis.nlp.NotAnalysableException;
+import org.survivorvoice.encryption.FreeTextEncryption;
+import org.survivorvoice.encryption.FreeTextFields;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -58,10 +61,12 @@ class AnalysisWorker implements SmartLifecycle, DisposableBean {
     private volatile Disposable loop;
 
     private final java.util.List<CommentLabelsListener> labelsChanged;
+    private final FreeTextEncryption encryption;
 
     AnalysisWorker(ReactiveMongoTemplate mongo, ModelStore store, AnalysisEngine engine, AnalysisProperties properties, Clock clock,
-                   java.util.List<CommentLabelsListener> labelsChanged) {
+                   java.util.List<CommentLabelsListener> labelsChanged, FreeTextEncryption encryption) {
         this.labelsChanged = labelsChanged;
+        this.encryption = encryption;
         this.mongo = mongo;
         this.store = store;
         this.engine = engine;
@@ -181,11 +186,20 @@ class AnalysisWorker implements SmartLifecycle, DisposableBean {
                 analysis.sentimentEvidence(),
                 analysis.themes().stream().map(t -> new Comment.ThemeEvidence(t.theme(), t.score(), t.evidence())).toList(),
                 model);
-        Update update = closed(CommentStatus.DONE, null, generation).set("machine", machine);
+        Update update = closed(CommentStatus.DONE, null, generation).set("machine", sealed(comment, machine));
         if (comment.human() == null) {
             update.set("effective", new Comment.Labels(machine.sentiment(), analysis.themeIds(), "machine")).set("recount", true);
         }
         return update;
+    }
+
+    /** The evidence quotes the comment's own words: it is stored encrypted, as the comment's text is. */
+    private Object sealed(Comment comment, Comment.MachineLabels machine) {
+        if (!encryption.encrypts()) {
+            return machine;
+        }
+        Object stored = mongo.getConverter().convertToMongoType(machine, TypeInformation.of(Comment.MachineLabels.class));
+        return encryption.sealForUpdate(FreeTextFields.COMMENTS, comment.id(), "machine", stored);
     }
 
     private Update failed(Comment comment, Throwable error, int generation) {

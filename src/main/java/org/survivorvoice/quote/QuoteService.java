@@ -18,6 +18,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
 import org.survivorvoice.analysis.Comment;
 import org.survivorvoice.analysis.CommentRepository;
+import org.survivorvoice.encryption.FreeTextEncryption;
+import org.survivorvoice.encryption.FreeTextFields;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -31,8 +33,10 @@ public class QuoteService {
     private final ReactiveMongoTemplate mongo;
     private final CommentRepository comments;
     private final Clock clock;
+    private final FreeTextEncryption encryption;
 
-    QuoteService(ReactiveMongoTemplate mongo, CommentRepository comments, Clock clock) {
+    QuoteService(ReactiveMongoTemplate mongo, CommentRepository comments, Clock clock, FreeTextEncryption encryption) {
+        this.encryption = encryption;
         this.mongo = mongo;
         this.comments = comments;
         this.clock = clock;
@@ -73,7 +77,7 @@ public class QuoteService {
                 .set("channel", comment.channel())
                 .set("tone", tone.value())
                 .set("themes", comment.effective() == null ? List.of() : comment.effective().themes())
-                .set("text", text)
+                .set("text", encryption.sealForUpdate(FreeTextFields.QUOTES, comment.id(), "text", text))
                 .set("verbatim", QuoteRules.sameWords(text, comment.text()))
                 .set("approvedBy", officer)
                 .set("approvedOn", today())

@@ -142,10 +142,13 @@ public class AggregateRebuild {
         }
     }
 
-    /** Comments as the counting needs them: their text can be 5,000 characters and is not counted. */
+    /**
+     * Comments as the counting needs them: their text can be 5,000 characters and is not counted, nor is
+     * the analysis's evidence (stored encrypted, as the text is, and read here without decryption).
+     */
     private static Query withoutText() {
         Query query = new Query();
-        query.fields().exclude("text");
+        query.fields().exclude("text").exclude("machine");
         return query;
     }
 
