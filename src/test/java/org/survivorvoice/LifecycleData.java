@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import org.bson.Document;
+import org.survivorvoice.encryption.FreeTextEncryption;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -87,14 +88,25 @@ public final class LifecycleData {
     }
 
     /** "collection: document" for every raw document, in every collection, that contains {@code text}. */
-    public static List<String> rawDocumentsContaining(ReactiveMongoTemplate mongo, String text) {
+    public static List<String> storedDocumentsContaining(ReactiveMongoTemplate mongo, FreeTextEncryption encryption, String text) {
         List<String> found = new ArrayList<>();
         for (String collection : mongo.getCollectionNames().collectList().block(Duration.ofSeconds(10))) {
             mongo.findAll(Document.class, collection).collectList().block(Duration.ofSeconds(30)).stream()
-                    .map(Document::toJson)
+                    .map(document -> opened(encryption, collection, document))
                     .filter(json -> json.contains(text))
                     .forEach(json -> found.add(collection + ": " + json));
         }
         return found;
+    }
+
+    /** The document as stored, with its encrypted free text (if any) decrypted, as JSON. */
+    private static String opened(FreeTextEncryption encryption, String collection, Document document) {
+        String stored = document.toJson();
+        try {
+            encryption.openAll(collection, document);
+            return stored + " " + document.toJson();
+        } catch (RuntimeException unreadable) {
+            return stored;
+        }
     }
 }

@@ -63,7 +63,7 @@ public class FreeTextEncryption {
     }
 
     /** After a document is read: decrypts every encrypted value in it (in place); plain values stay as they are. */
-    void openAll(String collection, Document document) {
+    public void openAll(String collection, Document document) {
         if (!FreeTextFields.holdsFreeText(collection)) {
             return;
         }

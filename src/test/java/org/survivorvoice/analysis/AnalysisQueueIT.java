@@ -82,7 +82,7 @@ class AnalysisQueueIT {
         assertThat(formResult.getStatus().value()).isEqualTo(303);
         assertThat(formResult.getResponseHeaders().getLocation()).hasToString("/f/feedback/thanks");
         await().atMost(SOON).pollInterval(Duration.ofMillis(300)).until(() -> comments.findAll()
-                .filter(c -> c.text().startsWith("The midwife noticed")).filter(c -> c.status() == CommentStatus.DONE).hasElements().block());
+                .filter(c -> c.text() != null && c.text().startsWith("The midwife noticed")).filter(c -> c.status() == CommentStatus.DONE).hasElements().block());
 
         var officer = org.survivorvoice.StaffBrowser.signIn(client, TestAccounts.OFFICER, TestAccounts.PASSWORD);
         var page = officer.submit("/staff/drafts", org.survivorvoice.StaffBrowser.form("instrument", "focus-group"));

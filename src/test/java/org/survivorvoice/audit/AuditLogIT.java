@@ -17,6 +17,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.survivorvoice.encryption.FreeTextEncryption;
 import org.survivorvoice.IntegrationTest;
 import org.survivorvoice.LifecycleData;
 import org.survivorvoice.LifecycleData.Stored;
@@ -56,6 +57,8 @@ class AuditLogIT {
     }
     @Autowired
     ReactiveMongoTemplate mongo;
+    @Autowired
+    FreeTextEncryption encryption;
     @Autowired
     QuoteService quotes;
 
@@ -176,7 +179,7 @@ class AuditLogIT {
         assertThat(entries).noneMatch(json -> json.contains("wasting police time"));
         assertThat(entries).noneMatch(json -> json.contains(TYPED_USERNAME));
         assertThat(entries).noneMatch(json -> json.contains("not-the-password") || json.contains("whatever-it-is"));
-        assertThat(LifecycleData.rawDocumentsContaining(mongo, MARKER)).as("and, once erased, nowhere else").isEmpty();
+        assertThat(LifecycleData.storedDocumentsContaining(mongo, encryption, MARKER)).as("and, once erased, nowhere else").isEmpty();
     }
 
     @Test

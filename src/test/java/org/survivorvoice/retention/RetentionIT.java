@@ -16,6 +16,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.survivorvoice.encryption.FreeTextEncryption;
 import org.survivorvoice.IntegrationTest;
 import org.survivorvoice.LifecycleData;
 import org.survivorvoice.LifecycleData.Stored;
@@ -72,6 +73,8 @@ class RetentionIT {
     }
     @Autowired
     ReactiveMongoTemplate mongo;
+    @Autowired
+    FreeTextEncryption encryption;
     @Autowired
     Aggregates aggregates;
     @Autowired
@@ -135,7 +138,7 @@ class RetentionIT {
     void theOldWordsAreGoneFromEveryRawDocument() {
         for (String words : List.of(OLD_POLICE, OLD_HOUSING, OLD_QUOTE, OLD_NOTES, OLD_DRAFT, "Vantrellis", "Morvaine", "Corvessa",
                 "Lindqvarn", "Pellingrath")) {
-            assertThat(LifecycleData.rawDocumentsContaining(mongo, words)).as(words).isEmpty();
+            assertThat(LifecycleData.storedDocumentsContaining(mongo, encryption, words)).as(words).isEmpty();
         }
         assertThat(run.cutoff()).isEqualTo(CUTOFF);
         assertThat(run.records()).as("the old interview and focus group").isEqualTo(2);
@@ -165,7 +168,7 @@ class RetentionIT {
             assertThat(quote.status()).isEqualTo(QuoteStatus.APPROVED);
             assertThat(quote.text()).isEqualTo(APPROVED);
         });
-        assertThat(LifecycleData.rawDocumentsContaining(mongo, FINDING)).as("the officer's finding stays").isNotEmpty();
+        assertThat(LifecycleData.storedDocumentsContaining(mongo, encryption, FINDING)).as("the officer's finding stays").isNotEmpty();
 
         assertThat(LifecycleData.counts(mongo, QUARTERS)).isEqualTo(countsBefore).isNotEmpty();
         assertThat(report()).isEqualTo(reportBefore);
@@ -182,7 +185,7 @@ class RetentionIT {
         Comment comment = mongo.findById(recent.id() + "/police-comment", Comment.class).block(Duration.ofSeconds(5));
         assertThat(comment.text()).isEqualTo(NEW_POLICE);
         assertThat(comment.redactedOn()).isNull();
-        assertThat(LifecycleData.rawDocumentsContaining(mongo, NEW_DRAFT)).hasSize(1);
+        assertThat(LifecycleData.storedDocumentsContaining(mongo, encryption, NEW_DRAFT)).hasSize(1);
     }
 
     @Test
