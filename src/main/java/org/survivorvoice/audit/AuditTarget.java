@@ -15,6 +15,7 @@ public enum AuditTarget {
     ANALYSIS("Comment analysis"),
     RETENTION("Retention"),
     AUDIT_LOG("Audit log"),
+    ENCRYPTION("Encryption at rest"),
     SESSION("Session");
 
     private final String label;

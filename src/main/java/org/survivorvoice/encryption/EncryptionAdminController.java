@@ -1,5 +1,6 @@
 package org.survivorvoice.encryption;
 
+import java.security.Principal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,7 +12,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
+import org.survivorvoice.audit.AuditAction;
+import org.survivorvoice.audit.AuditLog;
+import org.survivorvoice.audit.AuditTarget;
 import org.survivorvoice.web.Pages;
+import reactor.core.publisher.Mono;
 
 /**
  * The administrator's page for encryption at rest: which key encrypts new free text, how many stored
@@ -24,7 +29,10 @@ class EncryptionAdminController {
     private final Keyring keyring;
     private final Rekeying rekeying;
 
-    EncryptionAdminController(FreeTextEncryption encryption, Keyring keyring, Rekeying rekeying) {
+    private final AuditLog audit;
+
+    EncryptionAdminController(FreeTextEncryption encryption, Keyring keyring, Rekeying rekeying, AuditLog audit) {
+        this.audit = audit;
         this.encryption = encryption;
         this.keyring = keyring;
         this.rekeying = rekeying;
@@ -73,24 +81,26 @@ class EncryptionAdminController {
     }
 
     @PostMapping("/admin/encryption/count")
-    Rendering count() {
-        return start(Rekeying.Mode.COUNT);
+    Mono<Rendering> count(Principal admin) {
+        return start(admin, Rekeying.Mode.COUNT);
     }
 
     @PostMapping("/admin/encryption/rotate")
-    Rendering rotate() {
+    Mono<Rendering> rotate(Principal admin) {
         if (!encryption.encrypts()) {
-            return Pages.seeOther("/admin/encryption?no-key");
+            return Mono.just(Pages.seeOther("/admin/encryption?no-key"));
         }
-        return start(Rekeying.Mode.REENCRYPT);
+        return start(admin, Rekeying.Mode.REENCRYPT);
     }
 
-    private Rendering start(Rekeying.Mode mode) {
+    private Mono<Rendering> start(Principal admin, Rekeying.Mode mode) {
         try {
             rekeying.start(mode);
-            return Pages.seeOther("/admin/encryption?started");
         } catch (IllegalStateException e) {
-            return Pages.seeOther("/admin/encryption?busy");
+            return Mono.just(Pages.seeOther("/admin/encryption?busy"));
         }
+        String what = mode == Rekeying.Mode.COUNT ? "count values by key" : "re-encrypt with key " + encryption.currentKeyId();
+        return audit.note(admin, AuditAction.STARTED, AuditTarget.ENCRYPTION, what, "from the admin page")
+                .thenReturn(Pages.seeOther("/admin/encryption?started"));
     }
 }

@@ -120,6 +120,11 @@ class ReencryptionIT {
         assertThat(rotated.reencrypted()).isGreaterThanOrEqualTo(aged + 3);
         assertThat(rotated.changedMeanwhile()).isZero();
         assertThat(rotated.unreadable()).isZero();
+        assertThat(mongo.find(org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("targetKind").is("ENCRYPTION")
+                                .and("target").is("re-encrypt with key " + TestKeys.CURRENT)), Document.class, "audit_log")
+                .collectList().block()).as("the run is in the audit log").isNotEmpty()
+                .allSatisfy(entry -> assertThat(entry.getString("actor")).isEqualTo(TestAccounts.ADMIN));
         assertThat(rows(admin.get("/admin/encryption"))).containsExactly(List.of(TestKeys.CURRENT, "current key",
                 String.valueOf(rotated.byKey().get(TestKeys.CURRENT))));
 
