@@ -12,7 +12,8 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * The whole application on a random port, on the in-process engine (so tests pass offline) with
  * its data in a fresh temporary directory, and a WebTestClient pointed at it. All classes with
- * this annotation share one application.
+ * this annotation share one application. Its rate limits are far above what any test sends from
+ * 127.0.0.1 ({@link LimitedIntegrationTest} tests the limits themselves).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -20,7 +21,10 @@ import org.springframework.test.context.ContextConfiguration;
         "sv.storage.engine=in-process",
         "sv.analysis.retraining-folds=2",
         "sv.admin.username=" + TestAccounts.ADMIN,
-        "sv.admin.password=" + TestAccounts.PASSWORD})
+        "sv.admin.password=" + TestAccounts.PASSWORD,
+        "sv.limits.submissions[0].capacity=1000000", "sv.limits.submissions[0].period=1m",
+        "sv.limits.sign-in.per-address[0].capacity=100000", "sv.limits.sign-in.per-address[0].period=1m",
+        "sv.limits.sign-in.per-username[0].capacity=100000", "sv.limits.sign-in.per-username[0].period=1m"})
 @AutoConfigureWebTestClient
 @ContextConfiguration(initializers = TemporaryDataDirectory.class)
 public @interface IntegrationTest {

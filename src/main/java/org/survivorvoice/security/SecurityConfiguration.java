@@ -7,12 +7,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.server.authentication.WebFilterChainServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
@@ -49,7 +52,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityWebFilterChain apiChain(ServerHttpSecurity http, InstrumentCatalogue catalogue) {
+    SecurityWebFilterChain apiChain(ServerHttpSecurity http, InstrumentCatalogue catalogue, SignInThrottle throttle) {
         ProblemSecurityResponses problems = new ProblemSecurityResponses();
         http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**", "/actuator/**"))
                 .authorizeExchange(exchanges -> exchanges
@@ -65,7 +68,10 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/api/v1/reports/**").hasAnyRole("READER", "OFFICER")
                         .pathMatchers("/actuator/**").hasRole("ADMIN")
                         .anyExchange().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems)
+                        .authenticationFailureHandler(throttle.countingFailures(false, new ServerAuthenticationEntryPointFailureHandler(problems)))
+                        .authenticationSuccessHandler(throttle.clearingFailures(new WebFilterChainServerAuthenticationSuccessHandler())))
+                .addFilterBefore(throttle.basicFilter(), SecurityWebFiltersOrder.HTTP_BASIC)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
@@ -95,7 +101,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityWebFilterChain staffChain(ServerHttpSecurity http) {
+    SecurityWebFilterChain staffChain(ServerHttpSecurity http, SignInThrottle throttle) {
         http.authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/login").permitAll()
                         .pathMatchers("/admin/**").hasRole("ADMIN")
@@ -108,8 +114,10 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.csrfTokenRequestHandler(multipartTokens()))
                 .formLogin(form -> form
                         .loginPage("/login")
-                        .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/staff"))
-                        .authenticationFailureHandler(new RedirectServerAuthenticationFailureHandler("/login?error")))
+                        .authenticationSuccessHandler(throttle.clearingFailures(new RedirectServerAuthenticationSuccessHandler("/staff")))
+                        .authenticationFailureHandler(throttle.countingFailures(true, new RedirectServerAuthenticationFailureHandler("/login?error"))))
+                // after the CSRF check, before the password is
+                .addFilterBefore(throttle.formFilter(), SecurityWebFiltersOrder.FORM_LOGIN)
                 .logout(logout -> logout
                         .logoutUrl("/logout")
                         .logoutSuccessHandler(redirectTo("/login?signed-out")))
