@@ -65,7 +65,9 @@ class ResponseApiController {
     record PageJson(List<ResponseJson> items, int page, int size, long total) {
     }
 
-    @PostMapping(path = "/api/v1/instruments/{id}/responses", consumes = MediaType.APPLICATION_JSON_VALUE)
+    /** {@code produces}: a client that cannot take JSON is refused (406) before anything is stored, not after. */
+    @PostMapping(path = "/api/v1/instruments/{id}/responses", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Created>> submit(@PathVariable String id, @RequestBody Map<String, Object> body, Mono<Principal> principal) {
         Instrument instrument = catalogue.find(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no instrument called " + id));

@@ -11,6 +11,7 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponse;
@@ -48,7 +49,12 @@ class ErrorResponses extends AbstractErrorWebExceptionHandler {
         if (path.startsWith("/api/") || path.startsWith("/actuator")) {
             return true;
         }
-        List<MediaType> accept = request.headers().accept();
+        List<MediaType> accept;
+        try {
+            accept = request.headers().accept();
+        } catch (InvalidMediaTypeException e) {
+            return false; // an Accept header that cannot be read: the page, which every browser takes
+        }
         return !accept.isEmpty() && accept.stream().noneMatch(type -> type.isCompatibleWith(MediaType.TEXT_HTML))
                 && accept.stream().anyMatch(type -> type.isCompatibleWith(MediaType.APPLICATION_JSON));
     }
