@@ -80,6 +80,16 @@ public final class StaffBrowser {
         return send(postTo(path).contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData(withToken)));
     }
 
+    /** As {@link #post(String, MultiValueMap)}, with one more request header (its value "1"). */
+    public EntityExchangeResult<byte[]> post(String path, MultiValueMap<String, String> form, String header) {
+        MultiValueMap<String, String> withToken = new LinkedMultiValueMap<>(form);
+        if (csrfToken != null && !withToken.containsKey("_csrf")) {
+            withToken.add("_csrf", csrfToken);
+        }
+        return send(postTo(path).header(header, "1").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData(withToken)));
+    }
+
     /**
      * POSTs a multipart form (a file upload) with the session cookie and, unless {@code parts} has one,
      * the CSRF token of the last page seen.
