@@ -18,10 +18,12 @@ import org.springframework.security.web.server.authentication.ServerAuthenticati
 import org.springframework.security.web.server.authentication.WebFilterChainServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.savedrequest.ServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.survivorvoice.survey.InstrumentCatalogue;
 
@@ -31,7 +33,8 @@ import org.survivorvoice.survey.InstrumentCatalogue;
  * <li>the JSON API and actuator: stateless, HTTP Basic, problem-details errors;</li>
  * <li>the public pages (the anonymous form, the home and safety pages, assets): no session, no
  * cookie, nothing remembered about the visitor;</li>
- * <li>the staff pages: form login, a session cookie, CSRF tokens in every form.</li>
+ * <li>the staff pages: form login, a session cookie once signed in (never before: the CSRF token and
+ * the page to return to are cookies), CSRF tokens in every form.</li>
  * </ol>
  */
 @Configuration(proxyBeanMethods = false)
@@ -42,6 +45,8 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
             + "form-action 'self'; frame-ancestors 'none'";
+
+    static final String CSRF_COOKIE = "SV_CSRF";
 
     static final String[] PUBLIC_PAGES = {"/", "/f/**", "/safety", "/assets/**", "/webjars/**", "/favicon.ico", "/robots.txt"};
 
@@ -102,6 +107,9 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityWebFilterChain staffChain(ServerHttpSecurity http, SignInThrottle throttle) {
+        ServerRequestCache afterSignIn = new ReturnAfterSignIn();
+        RedirectServerAuthenticationSuccessHandler signedIn = new RedirectServerAuthenticationSuccessHandler("/staff");
+        signedIn.setRequestCache(afterSignIn);
         http.authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/login").permitAll()
                         .pathMatchers("/admin/**").hasRole("ADMIN")
@@ -111,10 +119,13 @@ class SecurityConfiguration {
                         .pathMatchers("/staff/quotes", "/staff/quotes/**").hasRole("OFFICER")
                         .anyExchange().authenticated())
                 // The import page uploads a file (multipart/form-data): its token is a field of that form.
-                .csrf(csrf -> csrf.csrfTokenRequestHandler(multipartTokens()))
+                // Token and the page to return to after signing in are kept in cookies, not a session: only a
+                // signed-in member of staff has a session, so visitors cannot fill the session store.
+                .csrf(csrf -> csrf.csrfTokenRequestHandler(multipartTokens()).csrfTokenRepository(tokenCookie()))
+                .requestCache(cache -> cache.requestCache(afterSignIn))
                 .formLogin(form -> form
                         .loginPage("/login")
-                        .authenticationSuccessHandler(throttle.clearingFailures(new RedirectServerAuthenticationSuccessHandler("/staff")))
+                        .authenticationSuccessHandler(throttle.clearingFailures(signedIn))
                         .authenticationFailureHandler(throttle.countingFailures(true, new RedirectServerAuthenticationFailureHandler("/login?error"))))
                 // after the CSRF check, before the password is
                 .addFilterBefore(throttle.formFilter(), SecurityWebFiltersOrder.FORM_LOGIN)
@@ -124,6 +135,15 @@ class SecurityConfiguration {
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .headers(SecurityConfiguration::headers);
         return http.build();
+    }
+
+    /** The CSRF token's cookie: {@code Secure}, {@code HttpOnly} (pages carry the token in their forms) and strict. */
+    private static CookieServerCsrfTokenRepository tokenCookie() {
+        CookieServerCsrfTokenRepository tokens = new CookieServerCsrfTokenRepository();
+        tokens.setCookieName(CSRF_COOKIE);
+        tokens.setCookiePath("/");
+        tokens.setCookieCustomizer(cookie -> cookie.secure(true).httpOnly(true).sameSite("Strict"));
+        return tokens;
     }
 
     /** Spring Security's default (BREACH-safe) token handling, also reading the token from multipart forms. */

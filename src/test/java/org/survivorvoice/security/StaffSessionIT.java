@@ -66,6 +66,48 @@ class StaffSessionIT {
         assertThat(officer.request("/staff/records").getStatus().value()).as("and it stays ended").isEqualTo(302);
     }
 
+    /**
+     * A session exists only once someone has signed in: visitors (and scripts) cannot fill the session
+     * store, which would lock staff out. The CSRF token and the page to return to are cookies instead.
+     */
+    @Test
+    void visitorsWhoHaveNotSignedInHaveNoSessionAndFindTheirPageAfterSigningIn() {
+        TestAccounts.ensure(accounts);
+        InMemoryWebSessionStore store = (InMemoryWebSessionStore) ((DefaultWebSessionManager) sessions).getSessionStore();
+        int before = store.getSessions().size();
+        StaffBrowser visitor = new StaffBrowser(client);
+        EntityExchangeResult<byte[]> login = visitor.request("/login");
+        EntityExchangeResult<byte[]> sentAway = visitor.request("/staff/records?page=2");
+        assertThat(visitor.request("/admin/accounts").getResponseHeaders().getLocation()).hasToString("/login");
+        EntityExchangeResult<byte[]> wrong = visitor.post("/login", StaffBrowser.form("username", TestAccounts.OFFICER, "password", "wrong-password-1"));
+        assertThat(wrong.getResponseHeaders().getLocation()).hasToString("/login?error");
+        for (EntityExchangeResult<byte[]> result : List.of(login, sentAway, wrong)) {
+            assertThat(result.getResponseCookies().get(StaffBrowser.SESSION_COOKIE)).as("no session cookie").isNull();
+        }
+        assertThat(visitor.session()).isNull();
+        assertThat(store.getSessions().size()).as("sessions in the store").isLessThanOrEqualTo(before);
+        assertThat(login.getResponseHeaders().get(org.springframework.http.HttpHeaders.SET_COOKIE))
+                .anySatisfy(cookie -> assertThat(cookie).startsWith(SecurityConfiguration.CSRF_COOKIE + "=")
+                        .contains("Secure").containsIgnoringCase("HttpOnly").contains("SameSite=Strict"));
+        assertThat(sentAway.getResponseHeaders().get(org.springframework.http.HttpHeaders.SET_COOKIE).stream()
+                .filter(cookie -> !cookie.contains("Max-Age=0")).toList())
+                .as("cookies set (not those removed)").isNotEmpty()
+                .allSatisfy(cookie -> assertThat(cookie).contains("Secure").containsIgnoringCase("HttpOnly").contains("SameSite=Strict"));
+
+        visitor.get("/login");
+        EntityExchangeResult<byte[]> signedIn = visitor.post("/login",
+                StaffBrowser.form("username", TestAccounts.OFFICER, "password", TestAccounts.PASSWORD));
+        assertThat(signedIn.getResponseHeaders().getLocation()).as("back to where she was last going").hasToString("/admin/accounts");
+        assertThat(visitor.session()).isNotNull();
+        assertThat(store.getSessions()).containsKey(visitor.session());
+        assertThat(visitor.request("/admin/accounts").getStatus().value()).as("an officer there").isEqualTo(403);
+        assertThat(visitor.get("/staff").title()).as("and where she goes next is hers").isNotBlank();
+        visitor.post("/logout", StaffBrowser.form());
+        visitor.get("/login");
+        assertThat(visitor.post("/login", StaffBrowser.form("username", TestAccounts.OFFICER, "password", TestAccounts.PASSWORD))
+                .getResponseHeaders().getLocation()).as("the page she was going to is forgotten once reached").hasToString("/staff");
+    }
+
     /** Every POST route of the staff pages (from RouteAccessIT's table), each refused without the token. */
     @Test
     void aStaffPostWithoutTheCsrfTokenOrWithAForgedOneIsRefused() {
