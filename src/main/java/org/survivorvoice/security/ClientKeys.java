@@ -62,12 +62,21 @@ final class ClientKeys {
     /** An IPv4 or IPv6 literal as an address, never looked up in DNS; null for anything else. */
     static InetAddress literal(String text) {
         String host = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
-        if (!(IPV4.matcher(host).matches() || host.indexOf(':') >= 0)) {
-            return null;
-        }
         try {
-            // An IP literal is parsed, not resolved (a text with ':' that is not IPv6 fails without a lookup).
-            return InetAddress.getByName(host);
+            if (IPV4.matcher(host).matches()) {
+                String[] parts = host.split("\\.");
+                byte[] bytes = new byte[4];
+                for (int i = 0; i < 4; i++) {
+                    int octet = Integer.parseInt(parts[i]);
+                    if (octet > 255) {
+                        return null;
+                    }
+                    bytes[i] = (byte) octet;
+                }
+                return InetAddress.getByAddress(bytes);
+            }
+            // In brackets, Java takes only an IPv6 literal: anything else fails at once, without a lookup.
+            return host.indexOf(':') >= 0 ? InetAddress.getByName("[" + host + "]") : null;
         } catch (UnknownHostException | SecurityException e) {
             return null;
         }

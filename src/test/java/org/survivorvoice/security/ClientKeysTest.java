@@ -37,6 +37,10 @@ class ClientKeysTest {
                 .isEqualTo(keys.address(from(new InetSocketAddress("2001:db8:1:2::99", 1))));
         assertThat(ClientKeys.literal("cafe.bad")).as("a name is not resolved").isNull();
         assertThat(ClientKeys.literal("no:such:thing")).isNull();
+        assertThat(ClientKeys.literal("999.1.1.1")).as("not an address, and not looked up either").isNull();
+        assertThat(ClientKeys.literal("abc")).isNull();
+        assertThat(ClientKeys.literal("[::1]")).isNotNull();
+        assertThat(ClientKeys.literal("fe80::1%1")).isNotNull();
         assertThat(keys.address(from(InetSocketAddress.createUnresolved("cafe.bad", 1))))
                 .isNotEqualTo(keys.address(from(InetSocketAddress.createUnresolved("other.bad", 1))));
     }
