@@ -7,12 +7,16 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole application on a random port, on the in-process engine (so tests pass offline) with
  * its data in a fresh temporary directory, free text encrypted with {@link TestKeys}, and a
- * WebTestClient pointed at it. All classes with this annotation share one application.
+ * WebTestClient pointed at it. All classes with this annotation share one application. Its rate
+ * limits are far above what any test sends from 127.0.0.1 ({@link LimitedIntegrationTest} tests
+ * the limits themselves). {@link RouteProbe} lets access-control tests reach a route without
+ * running it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,8 +29,12 @@ import org.springframework.test.context.ContextConfiguration;
         "sv.admin.password=" + TestAccounts.PASSWORD,
         "sv.encryption.key-id=" + TestKeys.CURRENT,
         "sv.encryption.keys." + TestKeys.CURRENT + "=" + TestKeys.CURRENT_KEY,
-        "sv.encryption.keys." + TestKeys.OLDER + "=" + TestKeys.OLDER_KEY})
+        "sv.encryption.keys." + TestKeys.OLDER + "=" + TestKeys.OLDER_KEY,
+        "sv.limits.submissions[0].capacity=1000000", "sv.limits.submissions[0].period=1m",
+        "sv.limits.sign-in.per-address[0].capacity=100000", "sv.limits.sign-in.per-address[0].period=1m",
+        "sv.limits.sign-in.per-username[0].capacity=100000", "sv.limits.sign-in.per-username[0].period=1m"})
 @AutoConfigureWebTestClient
 @ContextConfiguration(initializers = TemporaryDataDirectory.class)
+@Import(RouteProbe.class)
 public @interface IntegrationTest {
 }

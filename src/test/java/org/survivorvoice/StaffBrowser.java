@@ -1,6 +1,8 @@
 package org.survivorvoice;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 import org.jsoup.Jsoup;
@@ -19,14 +21,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A member of staff using the site as a browser does: signs in through the login form, keeps the
- * session cookie, and sends the CSRF token of the last page with every form it posts.
+ * cookies (the session, the CSRF token's), and sends the CSRF token of the last page with every form it posts.
  */
 public final class StaffBrowser {
 
     public static final String SESSION_COOKIE = "SV_SESSION";
 
     private final WebTestClient client;
-    private String session;
+    /** Every cookie the site has set and not removed (the session, the CSRF token's, the page to return to). */
+    private final Map<String, String> cookies = new LinkedHashMap<>();
     private String csrfToken;
 
     public StaffBrowser(WebTestClient client) {
@@ -61,11 +64,7 @@ public final class StaffBrowser {
     /** GETs anything and returns the raw result (for status and header checks). */
     public EntityExchangeResult<byte[]> request(String path) {
         EntityExchangeResult<byte[]> result = client.get().uri(path).accept(MediaType.TEXT_HTML)
-                .cookies(cookies -> {
-                    if (session != null) {
-                        cookies.add(SESSION_COOKIE, session);
-                    }
-                })
+                .cookies(sent -> cookies.forEach(sent::add))
                 .exchange().expectBody().returnResult();
         remember(result);
         return result;
@@ -78,6 +77,16 @@ public final class StaffBrowser {
             withToken.add("_csrf", csrfToken);
         }
         return send(postTo(path).contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData(withToken)));
+    }
+
+    /** As {@link #post(String, MultiValueMap)}, with one more request header (its value "1"). */
+    public EntityExchangeResult<byte[]> post(String path, MultiValueMap<String, String> form, String header) {
+        MultiValueMap<String, String> withToken = new LinkedMultiValueMap<>(form);
+        if (csrfToken != null && !withToken.containsKey("_csrf")) {
+            withToken.add("_csrf", csrfToken);
+        }
+        return send(postTo(path).header(header, "1").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData(withToken)));
     }
 
     /**
@@ -93,11 +102,7 @@ public final class StaffBrowser {
 
     private WebTestClient.RequestBodySpec postTo(String path) {
         return client.post().uri(path).accept(MediaType.TEXT_HTML)
-                .cookies(cookies -> {
-                    if (session != null) {
-                        cookies.add(SESSION_COOKIE, session);
-                    }
-                });
+                .cookies(sent -> cookies.forEach(sent::add));
     }
 
     private EntityExchangeResult<byte[]> send(WebTestClient.RequestHeadersSpec<?> request) {
@@ -135,14 +140,18 @@ public final class StaffBrowser {
 
     /** The current session cookie's value, or null. */
     public String session() {
-        return session;
+        return cookies.get(SESSION_COOKIE);
     }
 
     private void remember(EntityExchangeResult<byte[]> result) {
-        ResponseCookie cookie = result.getResponseCookies().getFirst(SESSION_COOKIE);
-        if (cookie != null) {
-            session = cookie.getValue().isEmpty() ? null : cookie.getValue();
-        }
+        result.getResponseCookies().forEach((name, set) -> {
+            ResponseCookie cookie = set.get(set.size() - 1);
+            if (cookie.getValue().isEmpty() || cookie.getMaxAge().isZero()) {
+                cookies.remove(name);
+            } else {
+                cookies.put(name, cookie.getValue());
+            }
+        });
         var token = parse(result).selectFirst("input[name=_csrf]");
         if (token != null) {
             csrfToken = token.attr("value");

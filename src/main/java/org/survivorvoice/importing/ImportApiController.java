@@ -51,7 +51,8 @@ class ImportApiController {
     record ImportJson(boolean dryRun, int imported, Map<String, Integer> byQuarter, List<ImportProblem> problems) {
     }
 
-    @PostMapping(path = PATH, consumes = "text/csv")
+    /** {@code produces}: a client that cannot take JSON is refused (406) before anything is imported, not after. */
+    @PostMapping(path = PATH, consumes = "text/csv", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Object>> upload(@RequestParam boolean dryRun, ServerWebExchange exchange, Principal officer) {
         var instrument = catalogue.find(ImportController.INSTRUMENT).orElseThrow();
         return DataBufferUtils.join(exchange.getRequest().getBody(), Math.toIntExact(properties.maxFileSize().toBytes()))

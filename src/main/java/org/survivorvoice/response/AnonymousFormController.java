@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.LinkedMultiValueMap;
@@ -19,6 +20,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.survivorvoice.form.ErrorSummaryItem;
 import org.survivorvoice.form.FormViews;
 import org.survivorvoice.storage.StorageFailures;
+import org.survivorvoice.security.SubmissionLimit;
 import org.survivorvoice.survey.Instrument;
 import org.survivorvoice.survey.InstrumentCatalogue;
 import org.survivorvoice.web.PageModel;
@@ -57,9 +59,11 @@ class AnonymousFormController {
     private final FormViews views;
     private final FormTokens tokens;
     private final PageModel pageModel;
+    private final MessageSource messages;
 
     AnonymousFormController(InstrumentCatalogue catalogue, ResponseService service, FormViews views, FormTokens tokens,
-                            PageModel pageModel) {
+                            PageModel pageModel, MessageSource messages) {
+        this.messages = messages;
         this.catalogue = catalogue;
         this.service = service;
         this.views = views;
@@ -86,6 +90,13 @@ class AnonymousFormController {
         Instrument instrument = anonymousInstrument(id);
         Locale locale = Pages.locale(exchange);
         return exchange.getFormData().flatMap(form -> {
+            var limited = SubmissionLimit.exceeded(exchange);
+            if (limited.isPresent()) {
+                // Over the rate limit: nothing is stored; her answers come back with a message.
+                String wait = messages.getMessage("limits.form-wait", new Object[] {SubmissionLimit.minutes(limited.get())}, locale);
+                return Mono.just(page(instrument, form, Map.of(), List.of(new ErrorSummaryItem("#answers", wait)),
+                        HttpStatus.TOO_MANY_REQUESTS, locale));
+            }
             if (StringUtils.hasText(form.getFirst(HONEYPOT_FIELD))) {
                 // Only a program fills in a field that people never see or reach; it is told what people are told.
                 return Mono.just(toThanks(instrument));

@@ -74,7 +74,9 @@ class ResponseApiController {
     // JSON only (415 otherwise), and no CORS: a page on another site cannot send JSON here without a preflight,
     // which is refused, so this address needs no token against cross-site posts (the HTML form has one:
     // AnonymousFormController). Keep it so: do not accept form or text content types here.
-    @PostMapping(path = "/api/v1/instruments/{id}/responses", consumes = MediaType.APPLICATION_JSON_VALUE)
+    // produces: a client that cannot take JSON is refused (406) before anything is stored, not after.
+    @PostMapping(path = "/api/v1/instruments/{id}/responses", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Created>> submit(@PathVariable String id, @RequestBody Map<String, Object> body, Mono<Principal> principal) {
         Instrument instrument = catalogue.find(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no instrument called " + id));

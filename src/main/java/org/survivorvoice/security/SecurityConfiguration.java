@@ -7,18 +7,23 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.server.authentication.WebFilterChainServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.savedrequest.ServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.survivorvoice.audit.SignInAudit;
 import org.survivorvoice.survey.InstrumentCatalogue;
@@ -29,7 +34,8 @@ import org.survivorvoice.survey.InstrumentCatalogue;
  * <li>the JSON API and actuator: stateless, HTTP Basic, problem-details errors;</li>
  * <li>the public pages (the anonymous form, the home and safety pages, assets): no session, no
  * cookie, nothing remembered about the visitor;</li>
- * <li>the staff pages: form login, a session cookie, CSRF tokens in every form.</li>
+ * <li>the staff pages: form login, a session cookie once signed in (never before: the CSRF token and
+ * the page to return to are cookies), CSRF tokens in every form.</li>
  * </ol>
  */
 @Configuration(proxyBeanMethods = false)
@@ -40,6 +46,8 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
             + "form-action 'self'; frame-ancestors 'none'";
+
+    static final String CSRF_COOKIE = "SV_CSRF";
 
     static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), browsing-topics=()";
 
@@ -53,7 +61,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityWebFilterChain apiChain(ServerHttpSecurity http, InstrumentCatalogue catalogue) {
+    SecurityWebFilterChain apiChain(ServerHttpSecurity http, InstrumentCatalogue catalogue, SignInThrottle throttle) {
         ProblemSecurityResponses problems = new ProblemSecurityResponses();
         http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**", "/actuator/**"))
                 .authorizeExchange(exchanges -> exchanges
@@ -71,7 +79,10 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/api/v1/reports/**").hasAnyRole("READER", "OFFICER")
                         .pathMatchers("/actuator/**").hasRole("ADMIN")
                         .anyExchange().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems)
+                        .authenticationFailureHandler(throttle.countingFailures(false, new ServerAuthenticationEntryPointFailureHandler(problems)))
+                        .authenticationSuccessHandler(throttle.clearingFailures(new WebFilterChainServerAuthenticationSuccessHandler())))
+                .addFilterBefore(throttle.basicFilter(), SecurityWebFiltersOrder.HTTP_BASIC)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
@@ -102,7 +113,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityWebFilterChain staffChain(ServerHttpSecurity http, SignInAudit signIns) {
+    SecurityWebFilterChain staffChain(ServerHttpSecurity http, SignInAudit signIns, SignInThrottle throttle) {
+        ServerRequestCache afterSignIn = new ReturnAfterSignIn();
+        RedirectServerAuthenticationSuccessHandler signedIn = new RedirectServerAuthenticationSuccessHandler("/staff");
+        signedIn.setRequestCache(afterSignIn);
         http.authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/login").permitAll()
                         .pathMatchers("/admin/**").hasRole("ADMIN")
@@ -112,17 +126,32 @@ class SecurityConfiguration {
                         .pathMatchers("/staff/quotes", "/staff/quotes/**").hasRole("OFFICER")
                         .anyExchange().authenticated())
                 // The import page uploads a file (multipart/form-data): its token is a field of that form.
-                .csrf(csrf -> csrf.csrfTokenRequestHandler(multipartTokens()))
+                // Token and the page to return to after signing in are kept in cookies, not a session: only a
+                // signed-in member of staff has a session, so visitors cannot fill the session store.
+                .csrf(csrf -> csrf.csrfTokenRequestHandler(multipartTokens()).csrfTokenRepository(tokenCookie()))
+                .requestCache(cache -> cache.requestCache(afterSignIn))
                 .formLogin(form -> form
                         .loginPage("/login")
-                        .authenticationSuccessHandler(signIns.success(new RedirectServerAuthenticationSuccessHandler("/staff")))
-                        .authenticationFailureHandler(signIns.failure(new RedirectServerAuthenticationFailureHandler("/login?error"))))
+                        .authenticationSuccessHandler(signIns.success(throttle.clearingFailures(signedIn)))
+                        .authenticationFailureHandler(signIns.failure(
+                                throttle.countingFailures(true, new RedirectServerAuthenticationFailureHandler("/login?error")))))
+                // after the CSRF check, before the password is
+                .addFilterBefore(throttle.formFilter(), SecurityWebFiltersOrder.FORM_LOGIN)
                 .logout(logout -> logout
                         .logoutUrl("/logout")
                         .logoutSuccessHandler(redirectTo("/login?signed-out")))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .headers(SecurityConfiguration::headers);
         return http.build();
+    }
+
+    /** The CSRF token's cookie: {@code Secure}, {@code HttpOnly} (pages carry the token in their forms) and strict. */
+    private static CookieServerCsrfTokenRepository tokenCookie() {
+        CookieServerCsrfTokenRepository tokens = new CookieServerCsrfTokenRepository();
+        tokens.setCookieName(CSRF_COOKIE);
+        tokens.setCookiePath("/");
+        tokens.setCookieCustomizer(cookie -> cookie.secure(true).httpOnly(true).sameSite("Strict"));
+        return tokens;
     }
 
     /** Spring Security's default (BREACH-safe) token handling, also reading the token from multipart forms. */

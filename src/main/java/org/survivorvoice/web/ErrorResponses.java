@@ -8,10 +8,13 @@ import org.springframework.boot.webflux.autoconfigure.error.AbstractErrorWebExce
 import org.springframework.boot.webflux.error.ErrorAttributes;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -47,7 +50,12 @@ class ErrorResponses extends AbstractErrorWebExceptionHandler {
         if (path.startsWith("/api/") || path.startsWith("/actuator")) {
             return true;
         }
-        List<MediaType> accept = request.headers().accept();
+        List<MediaType> accept;
+        try {
+            accept = request.headers().accept();
+        } catch (InvalidMediaTypeException e) {
+            return false; // an Accept header that cannot be read: the page, which every browser takes
+        }
         return !accept.isEmpty() && accept.stream().noneMatch(type -> type.isCompatibleWith(MediaType.TEXT_HTML))
                 && accept.stream().anyMatch(type -> type.isCompatibleWith(MediaType.APPLICATION_JSON));
     }
@@ -56,7 +64,8 @@ class ErrorResponses extends AbstractErrorWebExceptionHandler {
         HttpStatusCode status = status(request);
         ProblemDetail problem = storageDown(request) ? StorageUnavailableAdvice.problem() : Problems.of(status, detail(request, status));
         problem.setInstance(Problems.instance(request.path()));
-        return ServerResponse.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        return ServerResponse.status(status).headers(headers -> headers.addAll(headers(request)))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(BodyInserters.fromValue(problem));
     }
 
@@ -71,7 +80,13 @@ class ErrorResponses extends AbstractErrorWebExceptionHandler {
         model.put("titleKey", status.value() == 404 ? "error.not-found.heading"
                 : storageDown(request) ? "error.unavailable.heading"
                 : status.is5xxServerError() ? "error.server.heading" : "error.other.heading");
-        return ServerResponse.status(status).contentType(MediaType.TEXT_HTML).render("error/page", model);
+        return ServerResponse.status(status).headers(headers -> headers.addAll(headers(request)))
+                .contentType(MediaType.TEXT_HTML).render("error/page", model);
+    }
+
+    /** What the error says about itself in headers: {@code Retry-After} of a 429, {@code Allow} of a 405. */
+    private HttpHeaders headers(ServerRequest request) {
+        return getError(request) instanceof ErrorResponse error ? error.getHeaders() : HttpHeaders.EMPTY;
     }
 
     private HttpStatusCode status(ServerRequest request) {
