@@ -90,6 +90,7 @@ class RouteAccessIT {
             new Expectation("GET /safety", "/safety", ANYONE),
             new Expectation("GET /f/{id}", "/f/feedback", ANYONE),
             new Expectation("POST /f/{id}", "/f/feedback", ANYONE),
+            new Expectation("GET /f/{id}/safety", "/f/feedback/safety", ANYONE),
             new Expectation("GET /f/{id}/thanks", "/f/feedback/thanks", ANYONE),
             new Expectation("GET /login", "/login", ANYONE),
             new Expectation("GET /**", "/assets/app.css", ANYONE),
@@ -155,7 +156,20 @@ class RouteAccessIT {
             new Expectation("GET /api/v1/reports/rebuild", "/api/v1/reports/rebuild", ADMINS),
             new Expectation("POST /api/v1/reports/rebuild", "/api/v1/reports/rebuild", ADMINS),
             new Expectation("POST /api/v1/analysis/reanalysis", "/api/v1/analysis/reanalysis", ADMINS),
-            new Expectation("POST /api/v1/analysis/retraining", "/api/v1/analysis/retraining", ADMINS));
+            new Expectation("POST /api/v1/analysis/retraining", "/api/v1/analysis/retraining", ADMINS),
+            // the audit log, erasure, retention and encryption at rest
+            new Expectation("GET /admin/audit", "/admin/audit", ADMINS),
+            new Expectation("GET /api/v1/audit", "/api/v1/audit", ADMINS),
+            new Expectation("GET /admin/erasure", "/admin/erasure", ADMINS),
+            new Expectation("POST /admin/erasure", "/admin/erasure", ADMINS),
+            new Expectation("POST /admin/erasure/confirm", "/admin/erasure/confirm", ADMINS),
+            new Expectation("DELETE /api/v1/responses/by-reference/{reference}", "/api/v1/responses/by-reference/SV-0000-0000", ADMINS),
+            new Expectation("GET /admin/retention", "/admin/retention", ADMINS),
+            new Expectation("POST /admin/retention/run", "/admin/retention/run", ADMINS),
+            new Expectation("GET /admin/encryption", "/admin/encryption", ADMINS),
+            new Expectation("GET /admin/encryption/progress", "/admin/encryption/progress", ADMINS),
+            new Expectation("POST /admin/encryption/count", "/admin/encryption/count", ADMINS),
+            new Expectation("POST /admin/encryption/rotate", "/admin/encryption/rotate", ADMINS));
 
     @Autowired
     WebTestClient client;
