@@ -202,6 +202,8 @@ class SubmissionsSurviveKillIT {
                 "--sv.storage.data-dir=" + data,
                 "--sv.admin.username=admin",
                 "--sv.admin.password=" + TestAccounts.PASSWORD,
+                // eight clients on one address, as fast as they can: the per-address limit would refuse most of them
+                "--sv.limits.enabled=false",
                 // a comment claimed by the killed process is taken again this soon after the restart
                 "--sv.analysis.lease=20s")
                 .awaitReady(START);

@@ -42,7 +42,13 @@ class InstrumentVersionsIT {
 
         Response old = new Response("resp-" + id, id, 1, v1.channel(), "2015-08-01", "2015/16-Q2", "en", null, null, null,
                 Map.of("police-rating", "positive", "extra", "Kept in the old wording"), true, false);
-        mongo.insert(old).block(Duration.ofSeconds(5));
+        // Written with the driver itself, as a response stored before this test's wording change: through the
+        // template, the encryption's look-up of the instrument's text questions would load version 1 into the
+        // running service's cache, where a wording change (a restart, in real use) would not reach it.
+        org.bson.Document stored = new org.bson.Document();
+        mongo.getConverter().write(old, stored);
+        mongo.getCollection("responses").flatMap(collection -> reactor.core.publisher.Mono.from(collection.insertOne(stored)))
+                .block(Duration.ofSeconds(5));
 
         // same version, new wording only: allowed, and the stored copy takes the new wording
         start(instrument(id, 1, "How was your experience of the police?", "scale5", "Old comment question"));
