@@ -24,19 +24,34 @@ public final class AnonymousVisitor {
         this.client = client;
     }
 
-    /** The token of a freshly loaded form {@code /f/{instrumentId}}. */
-    public String token(String instrumentId) {
+    /** The form's own fields (its hidden inputs, such as the token) as a freshly loaded page gives them. */
+    public MultiValueMap<String, String> fields(String instrumentId) {
         EntityExchangeResult<byte[]> page = client.get().uri("/f/" + instrumentId).accept(MediaType.TEXT_HTML)
                 .exchange().expectBody().returnResult();
         assertThat(page.getStatus().value()).as("GET /f/%s", instrumentId).isEqualTo(200);
-        Element token = StaffBrowser.parse(page).selectFirst("form input[type=hidden][name=_token]");
-        return Objects.requireNonNull(token, "the form has no _token field").attr("value");
+        MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
+        for (Element hidden : StaffBrowser.parse(page).select("form#answers input[type=hidden][name]")) {
+            fields.add(hidden.attr("name"), hidden.attr("value"));
+        }
+        return fields;
+    }
+
+    /** The form's own fields followed by {@code answers} (names and values in turn): a valid post of the form. */
+    public MultiValueMap<String, String> fieldsWith(String instrumentId, String... answers) {
+        MultiValueMap<String, String> form = fields(instrumentId);
+        form.addAll(StaffBrowser.form(answers));
+        return form;
+    }
+
+    /** The token of a freshly loaded form {@code /f/{instrumentId}}. */
+    public String token(String instrumentId) {
+        return Objects.requireNonNull(fields(instrumentId).getFirst("_token"), "the form has no _token field");
     }
 
     /** Loads the form and posts {@code answers} with its token, as a browser posts a form from the same site. */
     public EntityExchangeResult<byte[]> send(String instrumentId, MultiValueMap<String, String> answers) {
-        MultiValueMap<String, String> fields = new LinkedMultiValueMap<>(answers);
-        fields.add("_token", token(instrumentId));
+        MultiValueMap<String, String> fields = fields(instrumentId);
+        fields.addAll(answers);
         return post(instrumentId, fields);
     }
 

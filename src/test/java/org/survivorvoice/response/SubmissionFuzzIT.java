@@ -28,7 +28,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.util.UriUtils;
 import org.survivorvoice.IntegrationTest;
-import org.survivorvoice.PublicForm;
+import org.survivorvoice.AnonymousVisitor;
 import org.survivorvoice.survey.Instrument;
 import org.survivorvoice.survey.InstrumentCatalogue;
 import org.survivorvoice.survey.Option;
@@ -147,7 +147,7 @@ class SubmissionFuzzIT {
         client.post().uri(API, "feedback").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"answers\":{\"police-rating\":\"positive\"}}").exchange().expectStatus().isCreated();
         client.post().uri("/f/feedback").contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.TEXT_HTML)
-                .body(BodyInserters.fromFormData(PublicForm.post(client, "feedback", "police-rating", "neutral"))).exchange()
+                .body(BodyInserters.fromFormData(new AnonymousVisitor(client).fieldsWith("feedback", "police-rating", "neutral"))).exchange()
                 .expectStatus().isSeeOther();
         assertThat(countResponses()).isEqualTo(before + accepted.get() + 2);
     }
@@ -388,7 +388,7 @@ class SubmissionFuzzIT {
         private String validForm() {
             StringBuilder form = new StringBuilder();
             if (validForms++ % PAGE_READS == 0) {
-                pageFields = PublicForm.pageFields(client, "feedback");
+                pageFields = new AnonymousVisitor(client).fields("feedback");
             }
             pageFields.forEach((name, values) -> values.forEach(value -> append(form, name, value)));
             int n = 1 + random.nextInt(5);

@@ -16,7 +16,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.survivorvoice.LimitedIntegrationTest;
 import org.survivorvoice.ManualTimeMeter;
-import org.survivorvoice.PublicForm;
+import org.survivorvoice.AnonymousVisitor;
 import org.survivorvoice.StaffBrowser;
 import org.survivorvoice.TestAccounts;
 import org.survivorvoice.account.AccountService;
@@ -146,7 +146,7 @@ class SubmissionLimitIT {
     private EntityExchangeResult<byte[]> form(String from, String... answers) {
         return client.post().uri("/f/feedback").header("X-Forwarded-For", from).accept(MediaType.TEXT_HTML)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData(PublicForm.post(client, "feedback", answers)))
+                .body(BodyInserters.fromFormData(new AnonymousVisitor(client).fieldsWith("feedback", answers)))
                 .exchange().expectBody().returnResult();
     }
 
